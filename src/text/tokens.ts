@@ -1,0 +1,42 @@
+// Word tokens: the one tokenizer every step uses, so dedupe, cluster and summarize agree on "a word".
+import { stemmer } from 'stemmer';
+import { STOPWORDS } from './stopwords.ts';
+
+const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+
+/** Lower-cased word tokens, in order; possessive "'s" dropped. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    out.push(match[0].replace(/['\u2019]s$/u, '').replace(/\u2019/gu, "'"));
+  }
+  return out;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Porter stem, memoized: news vocabularies repeat heavily, and stemming dominates tokenization cost. */
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Content terms: stemmed words without stopwords or one-letter tokens. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (word.length < 2 || isStopword(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
