@@ -1,0 +1,49 @@
+// Wiring shared by the long-running bot (main.ts) and the one-shot CLI commands: from a validated
+// config to an opened store, a newsroom rebuilt from it, and a summarizer. Every open returns its close.
+import type { LoadedConfig } from '../config/load-config.ts';
+import { createStoryEngine } from '../cluster/engine.ts';
+import { createNewsroom, type Newsroom } from '../digest/newsroom.ts';
+import { createArticleRepository } from '../store/article-repository.ts';
+import { openKeyv } from '../store/open-keyv.ts';
+import { createPostRepository, type PostRepository } from '../store/post-repository.ts';
+import { createExtractiveSummarizer } from '../summarize/extractive.ts';
+import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
+
+export interface App {
+  readonly newsroom: Newsroom;
+  readonly posts: PostRepository;
+  readonly summarizer: Summarizer;
+  readonly budget: SummaryBudget;
+  /** Where state lives, for logs (no credentials). */
+  readonly storeDescription: string;
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  /** Overrides the configured store, e.g. 'memory:' for a one-shot digest of given sources. */
+  readonly storeUrl?: string;
+  readonly now?: () => Date;
+}
+
+export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}): Promise<App> {
+  const store = await openKeyv(options.storeUrl ?? loaded.config.store.url, loaded.baseDir);
+  try {
+    const newsroom = createNewsroom(
+      createStoryEngine(),
+      createArticleRepository(store.keyv),
+      options.now ?? (() => new Date()),
+    );
+    await newsroom.replay();
+    return {
+      newsroom,
+      posts: createPostRepository(store.keyv),
+      summarizer: createExtractiveSummarizer(),
+      budget: loaded.config.summary,
+      storeDescription: store.describe,
+      close: () => store.close(),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+// Every `news-digest` command, in the order `--help` lists them.
+import type { CliCommand } from './command.ts';
+import { digestCommand } from './digest-command.ts';
+import { explainCommand } from './explain-command.ts';
+import { ingestCommand } from './ingest-command.ts';
+import { startCommand } from './start-command.ts';
+import { storyCommand } from './story-command.ts';
+
+export const COMMANDS: readonly CliCommand[] = [startCommand, digestCommand, storyCommand, ingestCommand, explainCommand];

@@ -1,0 +1,56 @@
+// `news-digest story <query>`: the story that best matches a few words, or a clear "no story matches".
+import { openApp } from '../app/open-app.ts';
+import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { findStories } from '../commands/find-story.ts';
+import { buildDigestStory } from '../digest/build-digest.ts';
+import { choiceFlag, stringsFlag, type CliCommand } from './command.ts';
+import { renderForCli } from './render-format.ts';
+import { reportProblems } from './report-problems.ts';
+import { CONFIG_FLAG, CONFIG_HELP, FORMATS, loadFromContext } from './shared-flags.ts';
+
+export const storyCommand: CliCommand = {
+  name: 'story',
+  summary: 'show the story that best matches a query (like /story in chat)',
+  help: `Usage: news-digest story <query...> [--sources PATH ...] [--format text|markdown|json]
+
+Finds the story whose articles best match the query words and prints its headline, summary and
+sources. Exit code 1 when no story matches (the most recent headlines are suggested instead).
+
+Options:
+  -s, --sources PATH  search just these folders/files instead of the bot's store; repeatable
+  -f, --format FMT    text (default), markdown or json
+${CONFIG_HELP}
+
+Example: news-digest story nato membership
+`,
+  options: { ...CONFIG_FLAG, sources: { type: 'string', short: 's', multiple: true }, format: { type: 'string', short: 'f' } },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+  async run(context) {
+    const format = choiceFlag(context.values, 'format', FORMATS, 'text');
+    const query = context.positionals.join(' ').trim();
+    const given = stringsFlag(context.values, 'sources');
+    const loaded = loadFromContext(context);
+    const app = await openApp(loaded, given.length > 0 ? { storeUrl: 'memory:' } : {});
+    try {
+      const batch = given.length > 0
+        ? await readSources(sourcesFromArgs(given), loaded, context.io.cwd)
+        : await readSources(loaded.config.sources, loaded);
+      reportProblems(batch.problems, context.io);
+      await app.newsroom.intake(batch.articles);
+      const found = findStories(query, app.newsroom.materials());
+      const best = found.matches[0];
+      if (best === undefined) {
+        const suggestions = found.recent.map((m) => `  - ${m.articles[0]?.article.title ?? m.story.id}`);
+        context.io.stdout.write(
+          [`No story matches "${query}".`, ...(suggestions.length > 0 ? ['Recent stories:', ...suggestions] : [])].join('\n') + '\n',
+        );
+        return 1;
+      }
+      const story = await buildDigestStory(best.material, { summarizer: app.summarizer, budget: app.budget });
+      context.io.stdout.write(renderForCli({ generatedAt: new Date().toISOString(), stories: [story] }, format, context.io));
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+};

@@ -1,0 +1,63 @@
+// The shape of config/*.yaml, validated once at start-up (ARCHITECTURE.md rule 3).
+import cron from 'node-cron';
+import { z } from 'zod';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const fileSource = z.strictObject({
+  type: z.literal('files'),
+  path: z.string().min(1),
+});
+
+const feedSource = z.strictObject({
+  type: z.literal('feed'),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  name: z.string().min(1).optional(),
+});
+
+export const scheduleSchema = z.strictObject({
+  cron: z.string().refine((expr) => cron.validate(expr), { error: 'is not a valid cron expression' }),
+  timezone: z.string().refine(isTimeZone, { error: 'is not an IANA time zone (e.g. Europe/Berlin)' }),
+});
+
+const channel = z.strictObject({
+  id: z.string().regex(/^[\w.-]+$/, { error: 'may use letters, digits, ".", "_" and "-" only' }),
+  platform: z.enum(['console', 'slack', 'discord']),
+  /** Platform channel id (Slack C0123..., Discord snowflake); not needed for the console. */
+  target: z.string().min(1).optional(),
+  schedule: scheduleSchema,
+  size: z.int().min(1).max(50).default(10),
+});
+
+const summary = z
+  .strictObject({
+    minSentences: z.int().min(1).max(10).default(2),
+    maxSentences: z.int().min(1).max(10).default(4),
+    maxWords: z.int().min(20).max(1000).default(100),
+  })
+  .refine((s) => s.minSentences <= s.maxSentences, { error: 'minSentences must not exceed maxSentences' });
+
+const storeUrl = z.string().regex(/^(sqlite|redis|rediss|memory):/, {
+  error: 'must start with sqlite:, redis:, rediss: or memory:',
+});
+
+export const configSchema = z.strictObject({
+  sources: z.array(z.discriminatedUnion('type', [fileSource, feedSource])).default([]),
+  channels: z
+    .array(channel)
+    .min(1, { error: 'needs at least one channel' })
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, { error: 'channel ids must be unique' }),
+  summary: summary.default({ minSentences: 2, maxSentences: 4, maxWords: 100 }),
+  store: z.strictObject({ url: storeUrl }).default({ url: 'sqlite://data/news-digest.sqlite' }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ChannelConfig = Config['channels'][number];
+export type SourceConfig = Config['sources'][number];

@@ -1,0 +1,49 @@
+// Turn ranked stories into a Digest: summarize each, number its sources, attach [n] markers.
+import type { Digest, DigestStory } from '../domain/digest.ts';
+import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
+import { numberSources } from './number-sources.ts';
+import { rankStories } from './rank-stories.ts';
+import { firstAndLast, type StoryMaterial } from './story-material.ts';
+
+export interface BuildDigestOptions {
+  readonly summarizer: Summarizer;
+  readonly budget: SummaryBudget;
+  /** At most this many stories, best first. */
+  readonly size: number;
+  readonly now: Date;
+}
+
+export async function buildDigest(stories: readonly StoryMaterial[], options: BuildDigestOptions): Promise<Digest> {
+  const chosen = rankStories(stories).slice(0, options.size);
+  const out: DigestStory[] = [];
+  for (const material of chosen) out.push(await buildDigestStory(material, options));
+  return { generatedAt: options.now.toISOString(), stories: out };
+}
+
+export async function buildDigestStory(
+  material: StoryMaterial,
+  options: Pick<BuildDigestOptions, 'summarizer' | 'budget'>,
+): Promise<DigestStory> {
+  const rewriteOf = new Map<string, string>();
+  for (const item of material.articles) if (item.rewriteOf !== null) rewriteOf.set(item.article.id, item.rewriteOf);
+  const summary = await options.summarizer.summarize(
+    { id: material.story.id, articles: material.articles.map((a) => a.article), rewriteOf },
+    options.budget,
+  );
+  const { sources, numberOf } = numberSources(material);
+  const { first, last } = firstAndLast(material);
+  return {
+    id: material.story.id,
+    headline: summary.headline,
+    summary: summary.sentences.map((sentence) => ({
+      ...sentence,
+      markers: [...new Set(sentence.sources.map((id) => numberOf.get(id) ?? 0).filter((n) => n > 0))].sort(
+        (a, b) => a - b,
+      ),
+    })),
+    sources,
+    articleCount: material.articles.length,
+    firstSeen: first,
+    lastUpdated: last,
+  };
+}

@@ -1,0 +1,35 @@
+// What has been posted where: one record per (channel, story) with the story version last posted.
+// A story is posted again only when it changed (new articles), so a restart re-posts nothing.
+import type Keyv from 'keyv';
+
+export interface PostRecord {
+  readonly channelId: string;
+  readonly storyId: string;
+  /** Version of the story when posted: see storyVersion(). */
+  readonly version: string;
+  readonly articleIds: readonly string[];
+  readonly postedAt: string;
+  /** The platform's message id, when the platform returns one. */
+  readonly messageId: string | null;
+}
+
+export interface PostRepository {
+  get(channelId: string, storyId: string): Promise<PostRecord | undefined>;
+  record(post: PostRecord): Promise<void>;
+}
+
+/** A story's version is the number of its articles: stories only grow, so the count identifies it. */
+export function storyVersion(articleIds: readonly string[]): string {
+  return String(articleIds.length);
+}
+
+const key = (channelId: string, storyId: string) => `post:${channelId}:${storyId}`;
+
+export function createPostRepository(keyv: Keyv): PostRepository {
+  return {
+    get: async (channelId, storyId) => (await keyv.get<PostRecord>(key(channelId, storyId))) ?? undefined,
+    record: async (post) => {
+      await keyv.set(key(post.channelId, post.storyId), post);
+    },
+  };
+}
