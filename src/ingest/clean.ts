@@ -1,0 +1,174 @@
+// Cleaning of article text from any source (files, feeds, extracted pages): normalize punctuation and
+// whitespace, drop the boilerplate lines and blocks listed in boilerplate-rules.ts, rebuild paragraphs,
+// and drop repeats (a block printed twice, a teaser that repeats the lead).
+import { normalizePunctuation, collapseSpaces } from '../text/normalize.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { BLOCK_RULES, LINE_RULES, MAX_BOILERPLATE_LINE } from './boilerplate-rules.ts';
+import type { BlockRule } from './boilerplate-rules.ts';
+
+/** Lines longer than this are a lead paragraph, not a headline, when a title is taken from plain text. */
+const MAX_TITLE_LINE = 160;
+/** A title cut from a lead sentence stops at a word boundary before this many characters. */
+const MAX_DERIVED_TITLE = 120;
+/** A teaser's truncated last sentence must be this long (in words) to count as a repeat of the lead. */
+const MIN_TEASER_WORDS = 5;
+
+/** Normalized lines: no BOM, "\n" line ends, straight quotes, plain dashes, collapsed spaces. */
+export function normalizeLines(raw: string): string[] {
+  const text = normalizePunctuation(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  return text.split('\n').map(collapseSpaces);
+}
+
+/** Whether one normalized line is boilerplate by a line rule or by starting a block rule. */
+export function isBoilerplateLine(line: string): boolean {
+  const text = collapseSpaces(normalizePunctuation(line));
+  if (text === '' || text.length > MAX_BOILERPLATE_LINE) return false;
+  return LINE_RULES.some((rule) => rule.pattern.test(text)) || BLOCK_RULES.some((rule) => rule.start.test(text));
+}
+
+/** Blank out boilerplate lines; a dropped line becomes a paragraph break so its neighbours never merge. */
+export function dropBoilerplateLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const block = line.length <= MAX_BOILERPLATE_LINE ? BLOCK_RULES.find((rule) => rule.start.test(line)) : undefined;
+    if (block !== undefined) {
+      const end = blockEnd(lines, i, block);
+      for (; i < end; i += 1) out.push('');
+      i -= 1;
+      continue;
+    }
+    const dropped = line.length <= MAX_BOILERPLATE_LINE && LINE_RULES.some((rule) => rule.pattern.test(line));
+    out.push(dropped ? '' : line);
+  }
+  return out;
+}
+
+/** Index just past the last line a block rule starting at `start` covers. */
+function blockEnd(lines: readonly string[], start: number, rule: BlockRule): number {
+  if (rule.until === 'end') return lines.length;
+  let i = start + 1;
+  if (rule.until === 'paragraph') while (i < lines.length && lines[i] === '') i += 1;
+  while (i < lines.length && lines[i] !== '') i += 1;
+  return i;
+}
+
+/**
+ * Group lines into paragraphs. A blank line always ends a paragraph. Scraped text often puts one paragraph
+ * per line with no blank lines, so a single line break also ends a paragraph, except where the text was
+ * hard-wrapped: the previous line ends mid-sentence and the next starts in lower case.
+ */
+export function linesToParagraphs(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (line === '') {
+      if (current !== '') out.push(current);
+      current = '';
+    } else if (current !== '' && /[^.!?:;"')\]]$/.test(current) && /^[\p{Ll}]/u.test(line)) {
+      current = `${current} ${line}`;
+    } else {
+      if (current !== '') out.push(current);
+      current = line;
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+/** Comparable form of a paragraph: lower case, words only. */
+function paragraphKey(paragraph: string): string {
+  return paragraph.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * Drop paragraphs that repeat other text: an exact repeat of an earlier paragraph (a block printed twice),
+ * and a teaser that ends in "..." whose cut-off last sentence reappears elsewhere (a standfirst that
+ * repeats the lead).
+ */
+export function dropRepeatedParagraphs(paragraphs: readonly string[]): string[] {
+  const keys = paragraphs.map(paragraphKey);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const key = keys[index] ?? '';
+    if (key === '' || seen.has(key)) return;
+    seen.add(key);
+    if (isTeaser(paragraph, keys, index)) return;
+    out.push(paragraph);
+  });
+  return out;
+}
+
+function isTeaser(paragraph: string, keys: readonly string[], index: number): boolean {
+  if (!/(?:\.\.\.|\[\.\.\.\])$/.test(paragraph)) return false;
+  const sentences = splitSentences(paragraph.replace(/\s*\[?\.\.\.\]?$/, ''));
+  const tail = paragraphKey(sentences[sentences.length - 1] ?? '');
+  if (tail.split(' ').length < MIN_TEASER_WORDS) return false;
+  return keys.some((key, other) => other !== index && key.includes(tail));
+}
+
+/** Cleaned paragraphs of an article text. */
+export function cleanParagraphs(raw: string): string[] {
+  return dropRepeatedParagraphs(linesToParagraphs(dropBoilerplateLines(normalizeLines(raw))));
+}
+
+/** Cleaned article text: boilerplate dropped, repeats collapsed, paragraphs joined by a blank line. */
+export function cleanArticleText(raw: string): string {
+  return cleanParagraphs(raw).join('\n\n');
+}
+
+// Separators between a headline and the site name in <title> and og:title ("Story | Reuters").
+const SITE_SUFFIX = /^(.*\S)\s+(\||-|::|»|·|\/\/)\s+([^|]+)$/u;
+
+/** A title with whitespace and quotes normalized and a trailing site name (" | Reuters", " - BBC News") removed. */
+export function cleanTitle(raw: string): string {
+  let title = collapseSpaces(normalizePunctuation(raw).replace(/\s+/g, ' '));
+  for (let round = 0; round < 2; round += 1) {
+    const match = SITE_SUFFIX.exec(title);
+    if (match === null) break;
+    const [, head = '', separator = '', suffix = ''] = match;
+    if (!looksLikeSiteName(suffix, separator) || wordCount(head) < 2) break;
+    title = head.trim();
+  }
+  return title;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/**
+ * A site name is short and either a domain or capitalized words ("BBC News", "The Guardian"). After a pipe
+ * anything short counts: pipes separate site sections, and headlines rarely contain them. A dash suffix
+ * in lower case ("Ukraine war - live updates") is part of the headline.
+ */
+function looksLikeSiteName(suffix: string, separator: string): boolean {
+  const words = suffix.trim().split(/\s+/);
+  if (words.length > 5) return false;
+  if (separator === '|' || separator === '::' || separator === '//') return true;
+  if (/^[\w-]+(\.[\w-]+)+$/.test(suffix.trim())) return true;
+  const minor = new Set(['of', 'the', 'and', '&', 'on', 'for', 'de', 'la', 'le', 'el', 'in', 'at', '-']);
+  return words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || minor.has(word.toLowerCase()));
+}
+
+/**
+ * Title and body of a plain-text article: the title is the first paragraph that survives cleaning
+ * (boilerplate, banners and number-only lines are already gone). A long first paragraph is a lead, not a
+ * headline: the title is then its first sentence, cut at a word boundary, and the lead stays in the body.
+ */
+export function splitPlainText(raw: string): { title: string; text: string } {
+  const paragraphs = cleanParagraphs(raw);
+  const first = paragraphs[0];
+  if (first === undefined) return { title: '', text: '' };
+  if (first.length <= MAX_TITLE_LINE) return { title: cleanTitle(first), text: paragraphs.slice(1).join('\n\n') };
+  return { title: cleanTitle(shorten(splitSentences(first)[0] ?? first)), text: paragraphs.join('\n\n') };
+}
+
+/** Cut a sentence to at most MAX_DERIVED_TITLE characters at a word boundary, marking the cut. */
+export function shorten(sentence: string): string {
+  if (sentence.length <= MAX_DERIVED_TITLE) return sentence;
+  const cut = sentence.slice(0, MAX_DERIVED_TITLE);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[\s,;:-]+$/, '')}...`;
+}
