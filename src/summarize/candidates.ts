@@ -1,0 +1,156 @@
+// Turns a story's articles into candidate summary sentences: split, quotes kept whole, datelines stripped,
+// boilerplate refused, and each sentence tokenized once for every later step (scoring, MMR, citations).
+import type { Article } from '../domain/article.ts';
+import { normalizePunctuation } from '../text/normalize.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { isStopword, stem, words } from '../text/tokens.ts';
+import { boilerplateReason, type SentenceLimits } from './boilerplate.ts';
+
+export interface Candidate {
+  /** Stable within one story: "<article index>:<sentence index>". */
+  readonly key: string;
+  readonly articleId: string;
+  /** Index of the article in the story's arrival order. */
+  readonly articleIndex: number;
+  /** Sentence index within its article, counting every sentence (boilerplate too), so leads stay leads. */
+  readonly position: number;
+  readonly text: string;
+  /** Whitespace-separated words, the unit of the word budget. */
+  readonly wordCount: number;
+  /** Stemmed content words. */
+  readonly terms: readonly string[];
+  /** Adjacent stemmed content-word pairs ("peac deal"): facts that outlets phrase alike. */
+  readonly bigrams: readonly string[];
+  /** Starts with a pronoun or connective that needs the previous sentence to make sense. */
+  readonly dependent: boolean;
+  /** Refused as boilerplate or a fragment; kept in the list so positions and what's-new stay accurate. */
+  readonly refused: boolean;
+}
+
+// A sentence whose first word is one of these leans on the sentence before it ("He added...",
+// "However, ..."): out of context it reads as an unresolved reference.
+const DEPENDENT_STARTS = new Set([
+  'he', 'she', 'they', 'it', 'this', 'these', 'those', 'that', 'his', 'her', 'their', 'its', 'him', 'them',
+  'such', 'however', 'but', 'also', 'and', 'meanwhile', 'moreover', 'furthermore', 'still', 'yet', 'so',
+  'then', 'instead', 'additionally', 'nevertheless', 'nonetheless', 'besides', 'likewise', 'similarly', 'thus',
+  'therefore', 'otherwise', 'conversely', 'consequently', 'hence', 'accordingly', 'or', 'nor',
+]);
+const DEPENDENT_PHRASES = /^(in addition|as a result|at the same time|on the other hand|in contrast|by contrast|in turn|the (two|three) (men|women|leaders|sides|countries))\b/i;
+
+// "(MENAFN) ", "WASHINGTON (Reuters) - ", "LONDON - ", "KYIV, Ukraine (AP) - ": agency datelines that open
+// a wire story. They are not part of the sentence a reader wants to see.
+const DATELINES: readonly RegExp[] = [
+  /^\((?:[A-Z][\w&.' -]{1,40})\)\s*[-:]?\s*/,
+  /^[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:\([\w&.' -]{2,30}\))?\s+-\s+/,
+];
+
+/** Stemmed content words of a text (the unit of every similarity in this module). */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (word.length < 2 || isStopword(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+export function bigramsOf(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i += 1) out.push(`${terms[i - 1]} ${terms[i]}`);
+  return out;
+}
+
+/** Candidates of every article, in story order then sentence order. */
+export function extractCandidates(
+  articles: readonly Article[],
+  limits: SentenceLimits & { readonly maxSentencesPerArticle: number },
+): Candidate[] {
+  const out: Candidate[] = [];
+  articles.forEach((article, articleIndex) => {
+    const sentences = articleSentences(article.text).slice(0, limits.maxSentencesPerArticle);
+    sentences.forEach((raw, position) => {
+      const text = stripDateline(raw);
+      const terms = contentTerms(text);
+      out.push({
+        key: `${articleIndex}:${position}`,
+        articleId: article.id,
+        articleIndex,
+        position,
+        text,
+        wordCount: text.split(/\s+/).filter((w) => w !== '').length,
+        terms,
+        bigrams: bigramsOf(terms),
+        dependent: isDependent(text),
+        refused: boilerplateReason(text, limits) !== null,
+      });
+    });
+  });
+  return out;
+}
+
+/** Sentences of an article body, quotes whole, soft-wrapped lines rejoined. */
+export function articleSentences(body: string): string[] {
+  const out: string[] = [];
+  for (const block of textBlocks(normalizePunctuation(body))) out.push(...keepQuotesWhole(splitSentences(block)));
+  return out;
+}
+
+/**
+ * Blocks of text that a sentence never crosses. Blank lines always separate; a single line break separates
+ * too (scraped pages put a title, a label or a paragraph per line) unless it is a soft wrap: the line does
+ * not end a sentence and the next one starts in lower case.
+ */
+function textBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    let current = '';
+    for (const rawLine of paragraph.split('\n')) {
+      const line = rawLine.trim();
+      if (line === '') continue;
+      const softWrap = current !== '' && !/[.!?:"')\]]$/.test(current) && /^[\p{Ll}]/u.test(line);
+      if (softWrap) current = `${current} ${line}`;
+      else {
+        if (current !== '') blocks.push(current);
+        current = line;
+      }
+    }
+    if (current !== '') blocks.push(current);
+  }
+  return blocks;
+}
+
+/** Re-join sentences split inside a quotation, so a quote is never cut in half. */
+function keepQuotesWhole(sentences: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const sentence of sentences) {
+    pending = pending === '' ? sentence : `${pending} ${sentence}`;
+    if (quoteCount(pending) % 2 === 0) {
+      out.push(pending);
+      pending = '';
+    }
+  }
+  // An unbalanced quote to the end of the block: the block's sentences as split, rather than one run-on.
+  if (pending !== '') out.push(...splitSentences(pending));
+  return out;
+}
+
+function quoteCount(text: string): number {
+  return (text.match(/"/g) ?? []).length;
+}
+
+function stripDateline(sentence: string): string {
+  for (const pattern of DATELINES) {
+    const stripped = sentence.replace(pattern, '');
+    if (stripped !== sentence && /^["'\p{Lu}\p{N}]/u.test(stripped)) return stripped;
+  }
+  return sentence;
+}
+
+function isDependent(text: string): boolean {
+  // A sentence that opens with a quotation is anchored by its attribution ("...," Rutte said), unless the
+  // attribution is itself a pronoun ("...," he said).
+  if (/^["']/.test(text)) return /["'],?\s+(he|she|they|it|we)\s+\w+[.!?]?$/i.test(text);
+  const first = words(text)[0];
+  return (first !== undefined && DEPENDENT_STARTS.has(first)) || DEPENDENT_PHRASES.test(text);
+}

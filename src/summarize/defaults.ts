@@ -1,0 +1,66 @@
+// Every tunable of the extractive summarizer in one typed constant (ARCHITECTURE.md rule 8).
+// One configuration serves all data sets: these values were tuned on the AllSides and Multi-News
+// validation rows (bench/summarize.bench.ts) and checked on the seeds; none is per-data-set.
+import type { SummaryBudget } from './types.ts';
+
+export interface ExtractiveOptions {
+  /** Shortest sentence worth a summary slot; shorter ones are fragments, bylines or buttons. */
+  readonly minSentenceWords: number;
+  /** Longer "sentences" are almost always run-together lists or a failed split. */
+  readonly maxSentenceWords: number;
+  /** Only the first N sentences of each article are candidates: news puts the facts first, and it bounds cost. */
+  readonly maxSentencesPerArticle: number;
+  /** Weight of closeness to the story's TF-IDF centroid (Radev et al. 2004, centroid-based MDS). */
+  readonly centroidWeight: number;
+  /** Weight of coverage: the share of the story's other articles that carry the sentence's words and bigrams. */
+  readonly coverageWeight: number;
+  /** Weight of the lead prior: early sentences of a news article carry its main facts. */
+  readonly positionWeight: number;
+  /** Weight of overlap with the articles' titles, which name what the story is about. */
+  readonly titleWeight: number;
+  /** MMR trade-off (Carbonell & Goldstein 1998): 1 = relevance only, 0 = novelty only. */
+  readonly mmrLambda: number;
+  /**
+   * Cosine (stemmed content words) at or above which two sentences say the same thing: such a pair is never
+   * both in one summary, and the second one's article is cited for the first. Paraphrase pairs in the seeds
+   * (000/001) score 0.55-0.9; different facts about the same event score below 0.4.
+   */
+  readonly paraphraseSimilarity: number;
+  /**
+   * Citation threshold: an article with a sentence this close carries the fact and is cited. In the seeds,
+   * same-fact pairs across outlets score 0.34-0.9 and different facts about the same event up to 0.37.
+   */
+  readonly citationSimilarity: number;
+  /**
+   * Looser citation threshold between an article and its known rewrite (StoryInput.rewriteOf): a rewrite
+   * follows its original sentence by sentence, so a weaker lexical match is still the same sentence reworded.
+   */
+  readonly rewriteCitationSimilarity: number;
+  /** What's-new: a sentence this close to anything posted or already known is not news. */
+  readonly noveltySimilarity: number;
+  /** Only-here: at most this many single-source sentences per story. */
+  readonly onlyHereLimit: number;
+  readonly budget: SummaryBudget;
+}
+
+export const EXTRACTIVE_DEFAULTS = {
+  minSentenceWords: 6,
+  maxSentenceWords: 70,
+  maxSentencesPerArticle: 25,
+  centroidWeight: 1,
+  coverageWeight: 1,
+  positionWeight: 0.5,
+  titleWeight: 0.3,
+  mmrLambda: 0.7,
+  paraphraseSimilarity: 0.5,
+  citationSimilarity: 0.4,
+  rewriteCitationSimilarity: 0.3,
+  noveltySimilarity: 0.45,
+  onlyHereLimit: 3,
+  budget: { minSentences: 2, maxSentences: 4, maxWords: 120 },
+} as const satisfies ExtractiveOptions;
+
+/** Defaults overridden by any provided option (budget replaced as a whole). */
+export function resolveOptions(options: Partial<ExtractiveOptions> = {}): ExtractiveOptions {
+  return { ...EXTRACTIVE_DEFAULTS, ...options };
+}
