@@ -1,5 +1,5 @@
-// The port every chat platform implements: deliver one digest to one channel.
-import type { Digest } from '../domain/digest.ts';
+// The port every chat platform implements: post a story as its own message, or an update to it.
+import type { Digest, DigestStory } from '../domain/digest.ts';
 
 export interface Delivery {
   readonly storyId: string;
@@ -7,10 +7,23 @@ export interface Delivery {
   readonly messageId: string | null;
 }
 
+/** What changed in a story since it was posted: only the new sentences and the new sources. */
+export interface StoryUpdate {
+  readonly story: DigestStory;
+  /** Sentences not posted before (with [n] markers into story.sources). */
+  readonly newSentences: DigestStory['summary'];
+  /** Source numbers (n) added since the last post. */
+  readonly newSources: readonly number[];
+}
+
 export interface ChatSink {
   readonly platform: string;
   /** Post the digest to the channel (platform channel id or console name); one entry per story posted. */
   deliver(target: string, digest: Digest): Promise<Delivery[]>;
+  /** Post one story as its own message; returns the platform message id (thread anchor) or null. */
+  postStory?(target: string, story: DigestStory): Promise<string | null>;
+  /** Post an update as a reply in the thread of the story's earlier message. */
+  postUpdate?(target: string, threadMessageId: string, update: StoryUpdate): Promise<string | null>;
   /** Tell the channel that there is nothing new (the console says so; chat platforms stay quiet). */
   nothingNew?(target: string, note: string): Promise<void>;
   stop?(): Promise<void>;
