@@ -1,0 +1,22 @@
+// /story <query>: the best-matching story in full, or the closest headlines when nothing matches.
+import type { CommandReply, CommandRequest } from './types.ts';
+import type { CommandServices } from './services.ts';
+import { findStories } from './find-story.ts';
+
+export async function handleStory(request: CommandRequest, services: CommandServices): Promise<CommandReply> {
+  const query = request.text.trim();
+  if (query === '') {
+    return { visibility: 'ephemeral', text: 'Tell me what to look for, e.g. `/story nato summit`.' };
+  }
+  const found = findStories(query, services.stories());
+  const best = found.matches[0];
+  if (best === undefined) {
+    const items = found.recent.map((m) => m.articles[0]?.article.title ?? m.story.id);
+    return {
+      visibility: 'ephemeral',
+      text: items.length > 0 ? `No story matches "${query}". Recent stories:` : `No story matches "${query}" yet.`,
+      items,
+    };
+  }
+  return { visibility: 'channel', stories: [await services.present(best.material)] };
+}
