@@ -1,56 +1,179 @@
-// Post to one channel the stories it has not seen in their current version, then remember them.
-import type { ChannelConfig } from '../config/schema.ts';
+// Post to one channel the stories it has not seen in their current version, through the outbox:
+// intent, post (with retries), record. A story already posted gets an update in its thread with only
+// what is new. One failing story is logged and does not stop the others.
 import type { ChatSink } from '../chat/sink.ts';
-import { buildDigest } from '../digest/build-digest.ts';
+import { buildDigest, buildDigestStory } from '../digest/build-digest.ts';
+import { rankStories } from '../digest/rank-stories.ts';
 import type { StoryMaterial } from '../digest/story-material.ts';
-import { storyVersion, type PostRepository } from '../store/post-repository.ts';
+import type { DigestStory } from '../domain/digest.ts';
+import type { Logger } from '../ops/logger.ts';
+import type { OutboxRepository } from '../store/outbox-repository.ts';
+import { storyVersion, type PostRecord, type PostRepository } from '../store/post-repository.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
+import { withRetries, type RetryDeps } from './retry.ts';
+import { storyUpdate } from './story-update.ts';
+
+export interface DeliveryChannel {
+  readonly id: string;
+  /** Platform channel id (console: a name). */
+  readonly target: string;
+  readonly size: number;
+}
 
 export interface DeliverDeps {
   readonly posts: PostRepository;
+  readonly outbox: OutboxRepository;
   readonly summarizer: Summarizer;
   readonly budget: SummaryBudget;
   readonly now: () => Date;
+  readonly logger: Logger;
+  readonly retry: RetryDeps;
 }
 
 export interface DeliverResult {
   readonly posted: number;
   /** Stories already posted in their current version. */
   readonly unchanged: number;
+  readonly failed: number;
+  /** Posts interrupted by a crash between the platform call and its record: not repeated. */
+  readonly uncertain: number;
+}
+
+/** Stories the channel has not seen in their current version, best first, at most `size`. */
+export async function pendingStories(
+  channel: DeliveryChannel,
+  stories: readonly StoryMaterial[],
+  posts: PostRepository,
+): Promise<{ pending: StoryMaterial[]; unchanged: number }> {
+  const pending: StoryMaterial[] = [];
+  for (const material of stories) {
+    const posted = await posts.get(channel.id, material.story.id);
+    if (posted?.version !== storyVersion(material.story.articleIds)) pending.push(material);
+  }
+  return { pending: rankStories(pending).slice(0, channel.size), unchanged: stories.length - pending.length };
 }
 
 export async function deliverToChannel(
-  channel: ChannelConfig,
+  channel: DeliveryChannel,
   sink: ChatSink,
   stories: readonly StoryMaterial[],
   deps: DeliverDeps,
 ): Promise<DeliverResult> {
-  const pending: StoryMaterial[] = [];
-  for (const material of stories) {
-    const posted = await deps.posts.get(channel.id, material.story.id);
-    if (posted?.version !== storyVersion(material.story.articleIds)) pending.push(material);
-  }
-  const unchanged = stories.length - pending.length;
-  const target = channel.target ?? channel.id;
+  const { pending, unchanged } = await pendingStories(channel, stories, deps.posts);
   if (pending.length === 0) {
     const what = unchanged === 1 ? '1 story' : `${unchanged} stories`;
-    await sink.nothingNew?.(target, `nothing new since the last digest (${what} already posted; 'news-digest digest' shows them all)`);
-    return { posted: 0, unchanged };
+    await sink.nothingNew?.(channel.target, `nothing new since the last digest (${what} already posted; 'news-digest digest' shows them all)`);
+    return { posted: 0, unchanged, failed: 0, uncertain: 0 };
   }
+  if (sink.postStory === undefined) return deliverBatch(channel, sink, pending, unchanged, deps);
+  let posted = 0;
+  let failed = 0;
+  let uncertain = 0;
+  for (const material of pending) {
+    const outcome = await deliverStory(channel, sink, material, deps);
+    if (outcome === 'posted') posted += 1;
+    else if (outcome === 'failed') failed += 1;
+    else if (outcome === 'uncertain') uncertain += 1;
+  }
+  return { posted, unchanged, failed, uncertain };
+}
+
+/** Sinks without per-story messages (the console) print the digest in one go. */
+async function deliverBatch(
+  channel: DeliveryChannel,
+  sink: ChatSink,
+  pending: StoryMaterial[],
+  unchanged: number,
+  deps: DeliverDeps,
+): Promise<DeliverResult> {
   const digest = await buildDigest(pending, { ...deps, size: channel.size, now: deps.now() });
-  const deliveries = await sink.deliver(target, digest);
-  const byId = new Map(pending.map((m) => [m.story.id, m]));
+  const deliveries = await sink.deliver(channel.target, digest);
+  const byId = new Map(digest.stories.map((s) => [s.id, s]));
+  const materials = new Map(pending.map((m) => [m.story.id, m]));
   for (const delivery of deliveries) {
-    const material = byId.get(delivery.storyId);
-    if (material === undefined) continue;
-    await deps.posts.record({
-      channelId: channel.id,
-      storyId: delivery.storyId,
-      version: storyVersion(material.story.articleIds),
-      articleIds: [...material.story.articleIds],
-      postedAt: deps.now().toISOString(),
-      messageId: delivery.messageId,
-    });
+    const story = byId.get(delivery.storyId);
+    const material = materials.get(delivery.storyId);
+    if (story !== undefined && material !== undefined) {
+      await deps.posts.record(postRecord(channel, material, story, delivery.messageId, deps.now()));
+    }
   }
-  return { posted: deliveries.length, unchanged };
+  return { posted: deliveries.length, unchanged, failed: 0, uncertain: 0 };
+}
+
+type Outcome = 'posted' | 'skipped' | 'failed' | 'uncertain';
+
+async function deliverStory(channel: DeliveryChannel, sink: ChatSink, material: StoryMaterial, deps: DeliverDeps): Promise<Outcome> {
+  const version = storyVersion(material.story.articleIds);
+  const storyId = material.story.id;
+  const entry = await deps.outbox.get(channel.id, storyId, version);
+  const previous = await deps.posts.get(channel.id, storyId);
+  const story = await buildDigestStory(material, deps);
+  const anchor = previous?.messageId ?? null;
+
+  if (entry?.state === 'sent' || entry?.state === 'sending') {
+    // 'sent': the record below was lost in a crash; 'sending': the platform call may have gone out.
+    // Either way posting again could duplicate the message, so record it and move on.
+    if (entry.state === 'sending') {
+      deps.logger.warn(`channel ${channel.id}: story ${storyId} v${version} may have been posted before a crash; not posting it again`);
+    }
+    await deps.posts.record(postRecord(channel, material, story, anchor ?? entry.messageId, deps.now()));
+    await deps.outbox.put({ ...entry, state: 'sent', updatedAt: deps.now().toISOString() });
+    return entry.state === 'sent' ? 'skipped' : 'uncertain';
+  }
+
+  const update = previous === undefined ? null : storyUpdate(story, previous);
+  if (previous !== undefined && update === null) {
+    // The story grew without anything new to say (say, one more rewrite): remember the version only.
+    await deps.posts.record(postRecord(channel, material, story, anchor, deps.now(), previous));
+    return 'skipped';
+  }
+  const intent = {
+    channelId: channel.id,
+    storyId,
+    version,
+    attempts: (entry?.attempts ?? 0) + 1,
+    messageId: null,
+    updatedAt: deps.now().toISOString(),
+  };
+  await deps.outbox.put({ ...intent, state: 'sending' });
+  let messageId: string | null;
+  try {
+    messageId = await withRetries(
+      () =>
+        update !== null && anchor !== null && sink.postUpdate !== undefined
+          ? sink.postUpdate(channel.target, anchor, update)
+          : (sink.postStory?.(channel.target, story) ?? Promise.resolve(null)),
+      deps.retry,
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await deps.outbox.put({ ...intent, state: 'failed', lastError: reason, updatedAt: deps.now().toISOString() });
+    deps.logger.error(`channel ${channel.id}: posting story ${storyId} failed`, error);
+    return 'failed';
+  }
+  // Outside the try: once the platform has the message, a failure to record it must not read as
+  // "not posted" (that would post it again); the entry stays 'sending' and the next run sees it.
+  await deps.outbox.put({ ...intent, state: 'sent', messageId, updatedAt: deps.now().toISOString() });
+  await deps.posts.record(postRecord(channel, material, story, anchor ?? messageId, deps.now(), previous));
+  return 'posted';
+}
+
+function postRecord(
+  channel: DeliveryChannel,
+  material: StoryMaterial,
+  story: DigestStory,
+  messageId: string | null,
+  now: Date,
+  previous?: PostRecord,
+): PostRecord {
+  const sentences = [...new Set([...(previous?.sentences ?? []), ...story.summary.map((s) => s.text)])];
+  return {
+    channelId: channel.id,
+    storyId: material.story.id,
+    version: storyVersion(material.story.articleIds),
+    articleIds: [...material.story.articleIds],
+    postedAt: now.toISOString(),
+    messageId,
+    sentences,
+  };
 }

@@ -5,6 +5,9 @@ import { createStoryEngine } from '../cluster/engine.ts';
 import { createNewsroom, type Newsroom } from '../digest/newsroom.ts';
 import { createArticleRepository } from '../store/article-repository.ts';
 import { openKeyv } from '../store/open-keyv.ts';
+import { createChannelRepository, type ChannelRepository } from '../store/channel-repository.ts';
+import { createFeedRepository, type FeedRepository } from '../store/feed-repository.ts';
+import { createOutboxRepository, type OutboxRepository } from '../store/outbox-repository.ts';
 import { createPostRepository, type PostRepository } from '../store/post-repository.ts';
 import { createExtractiveSummarizer } from '../summarize/extractive.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
@@ -12,6 +15,9 @@ import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
 export interface App {
   readonly newsroom: Newsroom;
   readonly posts: PostRepository;
+  readonly outbox: OutboxRepository;
+  readonly channels: ChannelRepository;
+  readonly feeds: FeedRepository;
   readonly summarizer: Summarizer;
   readonly budget: SummaryBudget;
   /** Where state lives, for logs (no credentials). */
@@ -37,6 +43,9 @@ export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}
     return {
       newsroom,
       posts: createPostRepository(store.keyv),
+      outbox: createOutboxRepository(store.keyv),
+      channels: createChannelRepository(store.keyv),
+      feeds: createFeedRepository(store.keyv),
       summarizer: createExtractiveSummarizer(),
       budget: loaded.config.summary,
       storeDescription: store.describe,

@@ -1,13 +1,18 @@
-// The long-running bot: read sources, post what is new to every channel, then keep doing it on each
-// channel's schedule. One bad source or channel is logged and never stops the others.
+// The long-running bot: read sources, post what is new, then keep doing it on each channel's schedule
+// and answer slash commands. One bad source or channel is logged and never stops the others.
 import { createConsoleSink } from '../chat/console/console-sink.ts';
 import type { ChatSink } from '../chat/sink.ts';
+import { createCommandHandler } from '../commands/create-handler.ts';
+import type { CommandServices } from '../commands/services.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
-import type { ChannelConfig } from '../config/schema.ts';
+import { UserError } from '../domain/errors.ts';
 import type { Logger } from '../ops/logger.ts';
-import { startSchedule, type RunningSchedule } from '../schedule/channel-schedule.ts';
+import { resolveChannels, type EffectiveChannel } from './channels.ts';
+import { createCommandServices } from './command-services.ts';
 import { deliverToChannel } from './deliver-channel.ts';
-import { openApp, type App } from './open-app.ts';
+import { createDigestScheduler } from './digest-scheduler.ts';
+import { openApp } from './open-app.ts';
+import type { PlatformAdapter } from './platform.ts';
 import { readSources } from './read-sources.ts';
 
 export interface BotDeps {
@@ -16,25 +21,35 @@ export interface BotDeps {
   /** Where the console channel prints. */
   readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   readonly cwd: string;
+  /** Slack / Discord adapters built from the environment; none means console only. */
+  readonly platforms?: readonly PlatformAdapter[];
+  readonly validateFeed?: CommandServices['validateFeed'];
   readonly now?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningBot {
+  /** Post one channel's digest now (what /digest does). */
+  postNow(channelId: string): Promise<number>;
+  readonly commands: ReturnType<typeof createCommandHandler>;
   stop(): Promise<void>;
 }
 
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const now = deps.now ?? (() => new Date());
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const { logger, loaded } = deps;
   const app = await openApp(loaded, { now });
   logger.info(`store: ${app.storeDescription}; ${app.newsroom.engine.stories().length} stories known`);
-  const sinks = buildSinks(loaded.config.channels, deps);
-  let inFlight: Promise<void> = Promise.resolve();
+  const sinks = new Map<string, ChatSink>([['console', createConsoleSink({ out: deps.out, cwd: deps.cwd })]]);
+  for (const platform of deps.platforms ?? []) sinks.set(platform.platform, platform.sink);
+  let queue: Promise<unknown> = Promise.resolve();
 
-  // Runs are chained so a scheduled digest and a start-up digest never interleave their writes.
-  const runExclusive = (work: () => Promise<void>) => {
-    inFlight = inFlight.then(work, work);
-    return inFlight;
+  // Runs are chained so a scheduled digest, a command and the start-up digest never interleave.
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
   };
 
   const poll = async () => {
@@ -50,59 +65,86 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     }
   };
 
-  const post = async (channel: ChannelConfig) => {
-    const sink = sinks.get(channel.id);
-    if (sink === undefined) return;
+  const post = async (channel: EffectiveChannel): Promise<number> => {
+    const sink = sinks.get(channel.platform);
+    if (sink === undefined) return 0;
     try {
-      const result = await deliverToChannel(channel, sink, app.newsroom.materials(), { ...app, now });
+      const result = await deliverToChannel(channel, sink, app.newsroom.materials(), {
+        ...app,
+        now,
+        logger,
+        retry: {
+          sleep,
+          random: Math.random,
+          onRetry: (attempt, delay) => logger.warn(`channel ${channel.id}: retry ${attempt} in ${delay} ms`),
+        },
+      });
       if (result.posted > 0) logger.info(`channel ${channel.id}: posted ${result.posted} stories`);
+      return result.posted;
     } catch (error) {
       logger.error(`channel ${channel.id}: delivery failed`, error);
+      return 0;
     }
   };
 
-  await runExclusive(async () => {
+  const runDigest = (channel: EffectiveChannel) => exclusive(async () => {
     await poll();
-    for (const channel of loaded.config.channels) await post(channel);
+    return post(channel);
   });
 
-  const schedule: RunningSchedule = startSchedule(
-    loaded.config.channels
-      .filter((c) => sinks.has(c.id))
-      .map((channel) => ({
-        name: channel.id,
-        cron: channel.schedule.cron,
-        timezone: channel.schedule.timezone,
-        run: () => runExclusive(async () => {
-          await poll();
-          await post(channel);
-        }),
-      })),
-  );
-  for (const { name, at } of schedule.nextRuns()) {
+  const scheduler = createDigestScheduler({ channels: app.channels, runDigest: async (c) => void (await runDigest(c)), logger, now });
+  const channels = (await resolveChannels(loaded.config, app.channels)).filter((channel) => {
+    if (sinks.has(channel.platform)) return true;
+    logger.warn(`channel ${channel.id}: no ${channel.platform} connection (token not set); skipped`);
+    return false;
+  });
+
+  // The console shows the digest at once (a newcomer's first run); chat channels keep to their
+  // schedule and only catch up a slot they missed while the bot was down.
+  await exclusive(async () => {
+    await poll();
+    for (const channel of channels.filter((c) => c.platform === 'console')) await post(channel);
+  });
+  await scheduler.catchUp(channels.filter((c) => c.platform !== 'console'));
+  scheduler.schedule(channels);
+  for (const { name, at } of scheduler.nextRuns()) {
     logger.info(`next digest for ${name}: ${at === null ? 'never' : at.toISOString()}`);
   }
 
+  const services = createCommandServices({
+    app,
+    config: loaded.config,
+    now,
+    postNow: runDigest,
+    settingsChanged: async (channel) => scheduler.reschedule(channel),
+    validateFeed:
+      deps.validateFeed ??
+      (async () => {
+        throw new UserError('FEEDS_UNAVAILABLE', 'adding feeds is not available in this version yet');
+      }),
+    feedHealth: async () => undefined,
+  });
+  const commands = createCommandHandler(services, logger);
+  for (const platform of deps.platforms ?? []) {
+    try {
+      await platform.start(commands);
+      logger.info(`${platform.platform}: connected`);
+    } catch (error) {
+      logger.error(`${platform.platform}: could not start`, error);
+    }
+  }
+
   return {
+    commands,
+    postNow: async (channelId) => {
+      const channel = (await resolveChannels(loaded.config, app.channels)).find((c) => c.id === channelId);
+      return channel === undefined ? 0 : runDigest(channel);
+    },
     async stop() {
-      await schedule.stop();
-      await inFlight;
-      for (const sink of new Set(sinks.values())) await sink.stop?.();
-      await closeApp(app);
+      await scheduler.stop();
+      for (const platform of deps.platforms ?? []) await platform.stop().catch((e: unknown) => logger.error(`${platform.platform}: stop failed`, e));
+      await queue;
+      await app.close();
     },
   };
-}
-
-function buildSinks(channels: readonly ChannelConfig[], deps: BotDeps): Map<string, ChatSink> {
-  const sinks = new Map<string, ChatSink>();
-  const consoleSink = createConsoleSink({ out: deps.out, cwd: deps.cwd });
-  for (const channel of channels) {
-    if (channel.platform === 'console') sinks.set(channel.id, consoleSink);
-    else deps.logger.warn(`channel ${channel.id}: ${channel.platform} is not supported by this version yet; skipped`);
-  }
-  return sinks;
-}
-
-async function closeApp(app: App): Promise<void> {
-  await app.close();
 }

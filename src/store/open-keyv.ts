@@ -2,6 +2,7 @@
 // so the repositories above it do not care whether state lives in SQLite, Redis or memory.
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { createKeyv as createRedisKeyv } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserError } from '../domain/errors.ts';
@@ -10,6 +11,8 @@ import { UserError } from '../domain/errors.ts';
 const NAMESPACE = 'news-digest';
 /** SQLite waits this long for a lock held by another process (a CLI run beside the bot) before failing. */
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** A Redis that is down or unreachable fails the open within this time instead of retrying forever. */
+const REDIS_CONNECT_TIMEOUT_MS = 5_000;
 
 export interface OpenedStore {
   readonly keyv: Keyv;
@@ -32,6 +35,27 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
     await keyv.get('meta:ping');
     return { keyv, describe: `sqlite ${file}`, close: () => keyv.disconnect() };
   }
+  if (url.startsWith('redis:') || url.startsWith('rediss:')) {
+    // throwOnErrors: by default @keyv/redis turns a failed command into `undefined`, which would make a
+    // lost connection look like an empty store (and a failed write look like a success).
+    const keyv = createRedisKeyv(url, {
+      namespace: NAMESPACE,
+      throwOnConnectError: true,
+      throwOnErrors: true,
+      connectionTimeout: REDIS_CONNECT_TIMEOUT_MS,
+    });
+    keyv.throwOnErrors = true;
+    const describe = `redis ${withoutCredentials(url)}`;
+    try {
+      await keyv.get('meta:ping');
+    } catch (error) {
+      // The connect error below is the one worth reporting; a second one from closing the dead client is not.
+      await keyv.disconnect().catch(() => undefined);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserError('STORE_UNREACHABLE', `cannot reach ${describe}: ${reason}`, {}, { cause: error });
+    }
+    return { keyv, describe, close: () => keyv.disconnect() };
+  }
   throw new UserError('STORE_UNSUPPORTED', `store URL scheme not supported yet: ${url.split(':')[0]}: (use sqlite: or memory:)`);
 }
 
@@ -40,4 +64,17 @@ function sqliteFile(url: string, baseDir: string): string {
   const path = url.replace(/^sqlite:(\/\/)?/, '');
   if (path === '') throw new UserError('STORE_URL_INVALID', 'sqlite store URL needs a file path, e.g. sqlite://data/news.sqlite');
   return isAbsolute(path) ? path : resolve(baseDir, path);
+}
+
+/** redis://user:secret@host:6379/2 -> redis://host:6379/2, so logs and errors never carry the password. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    // An unparsable URL may still hold a password; say only which scheme it was.
+    return `${url.split(':')[0] ?? 'redis'}://(unparsable URL)`;
+  }
 }

@@ -9,8 +9,10 @@ export interface PostRecord {
   readonly version: string;
   readonly articleIds: readonly string[];
   readonly postedAt: string;
-  /** The platform's message id, when the platform returns one. */
+  /** The platform's message id of the story's first post: updates go into its thread. */
   readonly messageId: string | null;
+  /** Summary sentences posted so far, so an update can carry only what is new. */
+  readonly sentences?: readonly string[];
 }
 
 export interface PostRepository {

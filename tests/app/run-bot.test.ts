@@ -63,7 +63,7 @@ describe('the bot (console channel, SQLite store)', () => {
     const run = captured();
     const bot = await startBot({ loaded, logger: run.logger, out: run.out, cwd: ROOT });
     await bot.stop();
-    expect(run.logs.some((l) => /warn channel news: slack is not supported/.test(l))).toBe(true);
+    expect(run.logs.some((l) => /warn channel news: no slack connection \(token not set\); skipped/.test(l))).toBe(true);
     expect(run.text()).toMatch(/# terminal · /);
   });
 });

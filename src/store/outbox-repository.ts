@@ -1,0 +1,33 @@
+// The delivery outbox: one entry per (channel, story, version). The intent is written before the
+// platform call and the platform's message id after it, so a crash between the two is visible on the
+// next run: such an entry is never posted again (at most once) and is reported instead.
+import type Keyv from 'keyv';
+
+export type OutboxState = 'sending' | 'sent' | 'failed';
+
+export interface OutboxEntry {
+  readonly channelId: string;
+  readonly storyId: string;
+  readonly version: string;
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly messageId: string | null;
+  readonly updatedAt: string;
+  readonly lastError?: string;
+}
+
+export interface OutboxRepository {
+  get(channelId: string, storyId: string, version: string): Promise<OutboxEntry | undefined>;
+  put(entry: OutboxEntry): Promise<void>;
+}
+
+const key = (channelId: string, storyId: string, version: string) => `outbox:${channelId}:${storyId}:${version}`;
+
+export function createOutboxRepository(keyv: Keyv): OutboxRepository {
+  return {
+    get: async (channelId, storyId, version) => (await keyv.get<OutboxEntry>(key(channelId, storyId, version))) ?? undefined,
+    put: async (entry) => {
+      await keyv.set(key(entry.channelId, entry.storyId, entry.version), entry);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// Delivery through the outbox with an in-memory chat sink: once per version, updates in threads,
+// retries on 429/5xx, and no duplicate after a crash between posting and recording.
+import Keyv from 'keyv';
+import { describe, expect, it } from 'vitest';
+import { deliverToChannel, type DeliverDeps } from '../../src/app/deliver-channel.ts';
+import type { ChatSink, StoryUpdate } from '../../src/chat/sink.ts';
+import type { StoryMaterial } from '../../src/digest/story-material.ts';
+import type { Article } from '../../src/domain/article.ts';
+import type { DigestStory } from '../../src/domain/digest.ts';
+import { silentLogger } from '../../src/ops/logger.ts';
+import { createOutboxRepository, type OutboxRepository } from '../../src/store/outbox-repository.ts';
+import { createPostRepository } from '../../src/store/post-repository.ts';
+import type { Summarizer } from '../../src/summarize/types.ts';
+
+const article = (id: string, text: string): Article => ({
+  id, title: `Title ${id}`, text, source: `Outlet ${id}`, url: `https://example.com/${id}`, path: null, published: null,
+});
+
+const material = (storyId: string, articles: Article[]): StoryMaterial => ({
+  story: { id: storyId, articleIds: articles.map((a) => a.id) },
+  articles: articles.map((a) => ({ article: a, rewriteOf: null, ingestedAt: '2025-03-14T10:00:00Z' })),
+});
+
+// One sentence per article, citing it: enough to see what an update carries.
+const summarizer: Summarizer = {
+  summarize: async (story) => ({
+    headline: story.articles[0]?.title ?? '',
+    sentences: story.articles.map((a) => ({ text: a.text, sources: [a.id] })),
+  }),
+};
+
+function fakeSink(failures: unknown[] = []) {
+  const posts: { target: string; story: DigestStory }[] = [];
+  const updates: { thread: string; update: StoryUpdate }[] = [];
+  const sink: ChatSink = {
+    platform: 'fake',
+    deliver: async () => [],
+    async postStory(target, story) {
+      const failure = failures.shift();
+      if (failure !== undefined) throw failure;
+      posts.push({ target, story });
+      return `m${posts.length}`;
+    },
+    async postUpdate(_target, thread, update) {
+      updates.push({ thread, update });
+      return `u${updates.length}`;
+    },
+  };
+  return { sink, posts, updates };
+}
+
+function deps(keyv: Keyv, outbox?: OutboxRepository): DeliverDeps & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    posts: createPostRepository(keyv),
+    outbox: outbox ?? createOutboxRepository(keyv),
+    summarizer,
+    budget: { minSentences: 1, maxSentences: 4, maxWords: 100 },
+    now: () => new Date('2025-03-15T08:00:00Z'),
+    logger: silentLogger,
+    retry: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+    sleeps,
+  };
+}
+
+const channel = { id: 'news', target: 'C1', size: 10 };
+
+describe('delivery through the outbox', () => {
+  it('posts each story once, and only again as a threaded update with what is new', async () => {
+    const keyv = new Keyv();
+    const { sink, posts, updates } = fakeSink();
+    const a = article('a', 'Rutte spoke.');
+    const first = [material('s1', [a]), material('s2', [article('b', 'Lava flowed.')])];
+    expect(await deliverToChannel(channel, sink, first, deps(keyv))).toMatchObject({ posted: 2, unchanged: 0 });
+    expect(await deliverToChannel(channel, sink, first, deps(keyv))).toMatchObject({ posted: 0, unchanged: 2 });
+    expect(posts).toHaveLength(2);
+
+    const grown = [material('s1', [a, article('c', 'Zelensky answered.')]), first[1]!];
+    expect(await deliverToChannel(channel, sink, grown, deps(keyv))).toMatchObject({ posted: 1, unchanged: 1 });
+    expect(posts).toHaveLength(2);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.thread).toBe('m1');
+    expect(updates[0]?.update.newSentences.map((s) => s.text)).toEqual(['Zelensky answered.']);
+    expect(updates[0]?.update.newSources).toEqual([2]);
+  });
+
+  it('retries a 429 after Retry-After and a 503 with backoff, then posts exactly once', async () => {
+    const keyv = new Keyv();
+    const { sink, posts } = fakeSink([
+      Object.assign(new Error('rate limited'), { status: 429, retryAfterMs: 1000 }),
+      Object.assign(new Error('unavailable'), { status: 503 }),
+    ]);
+    const d = deps(keyv);
+    expect(await deliverToChannel(channel, sink, [material('s1', [article('a', 'x.')])], d)).toMatchObject({ posted: 1, failed: 0 });
+    expect(posts).toHaveLength(1);
+    expect(d.sleeps[0]).toBe(1000);
+    expect(d.sleeps).toHaveLength(2);
+  });
+
+  it('gives up on an error retrying cannot fix, and tries again on the next run', async () => {
+    const keyv = new Keyv();
+    const { sink, posts } = fakeSink([Object.assign(new Error('channel_not_found'), { status: 404 })]);
+    const stories = [material('s1', [article('a', 'x.')])];
+    expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 0, failed: 1 });
+    expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 1, failed: 0 });
+    expect(posts).toHaveLength(1);
+  });
+
+  it('does not post twice after a crash between posting and recording', async () => {
+    const keyv = new Keyv();
+    const real = createOutboxRepository(keyv);
+    // The process "dies" right after the platform accepted the message: the 'sent' write never lands.
+    const crashing: OutboxRepository = {
+      get: real.get,
+      put: async (entry) => {
+        if (entry.state === 'sent') throw new Error('killed');
+        await real.put(entry);
+      },
+    };
+    const { sink, posts } = fakeSink();
+    const stories = [material('s1', [article('a', 'x.')])];
+    await expect(deliverToChannel(channel, sink, stories, deps(keyv, crashing))).rejects.toThrow('killed');
+    expect(posts).toHaveLength(1);
+    // Restart: same store, healthy process.
+    expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 0, uncertain: 1 });
+    expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 0, unchanged: 1 });
+    expect(posts).toHaveLength(1);
+  });
+
+  it('one failing story does not stop the others', async () => {
+    const keyv = new Keyv();
+    const { sink, posts } = fakeSink([Object.assign(new Error('invalid_blocks'), { status: 400 })]);
+    const stories = [material('s1', [article('a', 'x.'), article('b', 'y.')]), material('s2', [article('c', 'z.')])];
+    expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 1, failed: 1 });
+    expect(posts.map((p) => p.story.id)).toEqual(['s2']);
+  });
+});
