@@ -26,6 +26,14 @@ export const MAX_BOILERPLATE_LINE = 200;
 // Social networks named in share rows and follow prompts.
 const NETWORKS = '(?:facebook|twitter|x|telegram|whatsapp|linkedin|reddit|pinterest|email|e-mail|messenger|flipboard|vk|rss|youtube|instagram|tiktok|threads|bluesky|mastodon)';
 // A person's name as printed in a credit line: capitalized words, initials and name particles only.
+// Words a date-only line is made of: weekdays, months, numbers, times, am/pm and time zones.
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const DATE_WORD = [
+  '\\d+(?:st|nd|rd|th)?', '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?',
+  'jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?',
+  'sep(?:t(?:ember)?)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?', '[ap]\\.?m\\.?', 'at', 'on',
+  'utc', 'gmt', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'pt', 'et', 'ct', 'bst', 'cet', 'cest', 'ist',
+].join('|');
 const NAME = "\\p{Lu}[\\p{L}.'-]*(?:,? (?:\\p{Lu}[\\p{L}.'-]*|and|&|de|da|van|von|der|al|bin|el|la|le))*";
 
 export const LINE_RULES: readonly LineRule[] = [
@@ -56,7 +64,7 @@ export const LINE_RULES: readonly LineRule[] = [
   { pattern: /^(?:leave a (?:reply|comment)|post a comment|add a comment|cancel reply|reply|comments?|no comments?(?: yet)?|\d+ comments?|comments are closed\.?|join the (?:conversation|discussion)|show comments|view comments)[.!:]?$/i, why: 'comment widget' },
   { pattern: /^(?:your (?:comment|name|e-?mail(?: address)?|website)|name|e-?mail|website)\s*[:*]?\s*\*?$/i, why: 'comment or report form field' },
   // Mobile theme switches and other site chrome.
-  { pattern: /^(?:exit mobile version|switch to (?:desktop|mobile) (?:version|site)|skip to (?:main )?content|back to top|advertisement|advertising|sponsored(?: content)?|loading\.*)$/i, why: 'site chrome' },
+  { pattern: /^(?:exit mobile version|switch to (?:desktop|mobile) (?:version|site)|skip to (?:main )?content|back to top|advertisement|advertising|advert|sponsored(?: content)?|loading(?: content| comments)?\s*\.*)$/i, why: 'site chrome' },
   { pattern: /^(?:we use cookies|this (?:site|website) uses cookies)\b.*$/i, why: 'cookie banner' },
   // Newsletter, app and social-channel footers.
   { pattern: new RegExp(`^(?:subscribe|sign up|join|follow)\\b.{0,80}\\b(?:${NETWORKS}|newsletter|channel|alerts|updates|podcast|feed)\\b.{0,60}$`, 'i'), why: 'subscribe/follow footer' },
@@ -72,6 +80,22 @@ export const LINE_RULES: readonly LineRule[] = [
   { pattern: /^.{0,120}\b(?:contributed (?:to )?(?:this )?(?:article|report|story|reporting)|contributed reporting)\b.{0,60}$/i, why: 'contributor credit' },
   // "Report spelling error" forms (label and fields).
   { pattern: /^(?:report (?:a )?(?:spelling )?(?:error|typo|mistake)|error page url|text containing (?:the )?error|spotted an error\??)\b.{0,60}$/i, why: 'spelling-error report form' },
+  // Datelines, timestamps and reading times printed above or below the text: metadata, not prose.
+  {
+    pattern: /^(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?\s*[:|-]?\s*(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|yesterday)|\||$).{0,70}$/i,
+    why: 'publication or update timestamp',
+  },
+  { pattern: new RegExp(`^(?=.*\\d)(?=.*\\b${MONTH})(?:(?:${DATE_WORD})(?=[\\s,.:;|/()-]|$)[\\s,.:;|/()-]*)+$`, 'i'), why: 'date-only line' },
+  { pattern: /^(?:\d+\s*min(?:ute)?s?\s*read|reading time\s*:?.{0,20}|listen to (?:this|the) (?:article|story))$/i, why: 'reading-time or audio label' },
+  // Photo galleries and captions credits: "Image 1 of 5", "(Image: © NASA)", "Getty Images".
+  { pattern: /^(?:image|photo|slide|picture)?\s*\d+\s*(?:of|\/)\s*\/?\s*\d+$/i, why: 'gallery counter' },
+  { pattern: /^\(?(?:image|photo|picture|photograph|video)s?(?: credit| caption| copyright| source)?\s*:.{0,120}$/i, why: 'image credit or caption label' },
+  { pattern: /^\(?(?:image|photo) (?:copyright|caption|credit)\b.{0,150}$/i, why: 'image credit or caption label' },
+  { pattern: /^\(?credits?\s*:.{0,100}$/i, why: 'image credit' },
+  { pattern: /^(?:[\p{L}. ]{0,40}(?:\/| \| |, ))?(?:getty images|shutterstock|ap photo|afp(?: via getty images)?|epa|reuters)(?:(?:\/| \| |, )[\p{L}. ]{0,40})?$/iu, why: 'photo agency credit' },
+  // Filing metadata.
+  { pattern: /^(?:filed under|tags?|topics?|categories|category)\s*:.{0,150}$/i, why: 'tag or category list' },
+  { pattern: /^source\s*:.{0,60}$/i, why: 'source label under the text' },
   // Legal and copyright lines.
   { pattern: /^(?:©|\(c\)|copyright\b).{0,160}$/i, why: 'copyright line' },
   { pattern: /^all rights reserved\.?$/i, why: 'copyright line' },

@@ -18,6 +18,10 @@ const BOILERPLATE = [
   'Report spelling error:', 'Error page url:', 'Text containing error:', '© 2025 Example Media',
   'Copyright 2024 The Associated Press. All rights reserved.', 'All rights reserved.', '*', '---', '12 | 345',
   'Legal Disclaimer:', 'Disclaimer: the views are the author\'s own.', 'Details',
+  'Published 1 day ago', 'Updated at 1:23 p.m.', 'First Published: Tuesday, November 19, 2019 08:38 AM', 'Posted: |',
+  'Nov. 20, 2019 5:52 AM EST', '18 NOV 2019', 'Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)', '5 min read',
+  'Image 1 of 5', '1 of 6', '(Image: © NASA/ESA)', 'Image caption The singer on stage', 'Credit: EPA',
+  'Alex Wong | Getty Images', 'Filed under: Politics |', 'SOURCE: News agencies', 'Loading content ...',
 ];
 
 const CONTENT = [
@@ -31,6 +35,10 @@ const CONTENT = [
   'Details of the meeting have not been made public.',
   'By Monday, the talks had collapsed.',
   'Subscribers to the service will pay more.',
+  'Published reports suggest 5 people died.',
+  'May 5 was the deadline for the bids.',
+  'Photos show the damage to 20 homes.',
+  'Sources said the deal was close.',
   'The page you were looking for in the archive was removed in 2019, officials said, after a court order that forced the publisher to take down the report and pay damages to the family involved.',
 ];
 

@@ -3,11 +3,12 @@
 import { isElement, tagOf, TEXT_NODE } from './dom.ts';
 import type { DomNode } from './dom.ts';
 
+// Elements that end a paragraph. Table cells are not among them: a row reads as one line.
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
-  'tfoot', 'th', 'thead', 'tr', 'ul',
+  'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
+  'tfoot', 'thead', 'tr', 'ul',
 ]);
 
 // Never text a reader sees: code, styles, embedded documents, form controls.
@@ -42,4 +43,6 @@ function walk(node: DomNode, parts: string[], inPre: boolean): void {
     if (child !== undefined) walk(child, parts, inPre || tag === 'pre');
   }
   if (block) parts.push('\n\n');
+  // A table row reads as one line: its cells are separated by spaces, not paragraphs.
+  else if (tag === 'td' || tag === 'th') parts.push(' ');
 }
