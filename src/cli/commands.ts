@@ -2,8 +2,18 @@
 import type { CliCommand } from './command.ts';
 import { digestCommand } from './digest-command.ts';
 import { explainCommand } from './explain-command.ts';
+import { extractCommand } from './extract-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { startCommand } from './start-command.ts';
 import { storyCommand } from './story-command.ts';
+import { summarizeCommand } from './summarize-command.ts';
 
-export const COMMANDS: readonly CliCommand[] = [startCommand, digestCommand, storyCommand, ingestCommand, explainCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  startCommand,
+  digestCommand,
+  storyCommand,
+  ingestCommand,
+  explainCommand,
+  extractCommand,
+  summarizeCommand,
+];

@@ -9,6 +9,7 @@ import type { Article } from '../domain/article.ts';
 import { stableId } from '../domain/ids.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { cleanArticleText, cleanTitle, shorten, splitPlainText } from './clean.ts';
+import { inferOutlet } from './infer-outlet.ts';
 import { extractArticle } from './extract.ts';
 import { isoDate } from './extract/metadata.ts';
 import { decodeText } from './files/decode.ts';
@@ -149,7 +150,8 @@ function fromText(text: string, context: FileContext, kind: 'text' | 'markdown')
     const plain = front.data.title === undefined ? splitPlainText(front.body) : { title: '', text: cleanArticleText(front.body) };
     [title, body] = [plain.title, plain.text];
   }
-  return single(context, overlay({ title, text: body, url: null, source: null, published: null }, front.data));
+  // Plain text carries no metadata; the credits printed around it often name the outlet.
+  return single(context, overlay({ title, text: body, url: null, source: inferOutlet(front.body), published: null }, front.data));
 }
 
 function fromHtml(html: string, context: FileContext): Outcome {
