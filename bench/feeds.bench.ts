@@ -27,6 +27,8 @@ export default async function (): Promise<void> {
     `ill-formed files      ${ill.total}: ${ill.withItems} yield items, ${ill.clearError} a clear error, ` +
       `${ill.noItemsInSource} have no items to yield, ${ill.lostItems.length} lost items`,
   );
+  console.log('  (titles, summaries and content compare as rendered text: markup stripped, entities decoded;');
+  console.log('   dates compare as instants; `bozo` clauses are not scored, see the not-applicable list)');
   console.log(`failing expectations  ${report.failures.length}`);
   for (const failure of report.failures) console.log(`  ${failure.file}: ${failure.expect}`);
   console.log(`not applicable        ${notApplicable} files, by first non-applicable field:`);

@@ -53,4 +53,14 @@ describe('connect-time check (DNS rebinding)', () => {
       await server.close();
     }
   });
+  it('gives up on a connection that is not established within connectTimeoutMs (DNS included)', async () => {
+    const hanging: Resolver = () => new Promise(() => undefined);
+    const guarded = createGuardedFetch({ policy: { allowPrivate: false, allow: [] }, connectTimeoutMs: 100, resolve: hanging });
+    const started = performance.now();
+    const error: unknown = await createFetcher({ fetch: guarded, options: { totalTimeoutMs: 5000 } })
+      .fetch({ url: 'http://never.test/feed' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FETCH_CONNECT_TIMEOUT' });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 });
