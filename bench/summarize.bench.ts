@@ -100,9 +100,9 @@ function toArticles(row: Row): Article[] {
 
 function evaluateSet(name: string, file: string, words: number): void {
   const rows = loadRows(file);
-  // The summarizer never cuts a sentence, so it is given room for the sentence that crosses the cut; the
-  // evaluation then cuts every system (lead and centroid included) at the same word count.
-  const budget = { minSentences: 1, maxSentences: 100, maxWords: Math.round(words * 1.3) };
+  // The summarizer gets the evaluation's word count as its hard budget (it never cuts a sentence, so its
+  // summaries end at or under the cut); the evaluation cuts every system (lead and centroid fill up to it).
+  const budget = { minSentences: 1, maxSentences: 100, maxWords: words };
   const systems = {
     lead: [] as RougeReport[],
     centroid: [] as RougeReport[],
@@ -144,14 +144,22 @@ function timing(): void {
   const articles = rows.flatMap(toArticles).slice(0, 50);
   const bytes = articles.reduce((n, a) => n + a.text.length, 0);
   const runs: number[] = [];
-  for (let i = 0; i < 12; i += 1) {
+  const cpu: number[] = [];
+  for (let i = 0; i < 22; i += 1) {
     const t = performance.now();
+    const usage = process.cpuUsage();
     summarizeStory({ articles }, EXTRACTIVE_DEFAULTS.budget, EXTRACTIVE_DEFAULTS);
+    const used = process.cpuUsage(usage);
+    cpu.push((used.user + used.system) / 1000);
     runs.push(performance.now() - t);
   }
   // The first runs warm the JIT and the stem cache; report the median of the rest and the cold first run.
-  const warm = runs.slice(2).sort((a, b) => a - b);
-  const median = warm[Math.floor(warm.length / 2)]!;
+  // CPU time is printed too: on a shared machine wall time includes waiting for a core.
+  const median = (xs: number[]): number => [...xs.slice(2)].sort((a, b) => a - b)[Math.floor((xs.length - 2) / 2)]!;
+  const wall = median(runs);
   console.log(`\nSpeed: one story of ${articles.length} articles (${(bytes / 1024).toFixed(0)} KB)`);
-  console.log(`  median ${median.toFixed(1)} ms, first (cold) run ${runs[0]!.toFixed(1)} ms (target < ${TIMING_TARGET_MS} ms: ${median < TIMING_TARGET_MS ? 'met' : 'NOT met'})`);
+  console.log(
+    `  median ${wall.toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU; first (cold) run ${runs[0]!.toFixed(1)} ms ` +
+      `(target < ${TIMING_TARGET_MS} ms: ${wall < TIMING_TARGET_MS ? 'met' : 'NOT met'} on wall time)`,
+  );
 }

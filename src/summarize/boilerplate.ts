@@ -44,9 +44,12 @@ export interface SentenceLimits {
 }
 
 /** Why a sentence must not appear in a summary, or null when it may. */
-export function boilerplateReason(sentence: string, limits: SentenceLimits): BoilerplateReason | null {
+export function boilerplateReason(
+  sentence: string,
+  limits: SentenceLimits,
+  tokens: readonly string[] = words(sentence),
+): BoilerplateReason | null {
   const text = sentence.trim();
-  const tokens = words(text);
   if (tokens.length < limits.minSentenceWords) return 'too-short';
   if (tokens.length > limits.maxSentenceWords) return 'too-long';
   // A teaser or truncated excerpt: the rest of the sentence is on another page.

@@ -17,10 +17,10 @@ export interface Candidate {
   readonly text: string;
   /** Whitespace-separated words, the unit of the word budget. */
   readonly wordCount: number;
+  /** Lower-cased word tokens (src/text/tokens.ts `words`), kept so later steps need not tokenize again. */
+  readonly tokens: readonly string[];
   /** Stemmed content words. */
   readonly terms: readonly string[];
-  /** Adjacent stemmed content-word pairs ("peac deal"): facts that outlets phrase alike. */
-  readonly bigrams: readonly string[];
   /** Starts with a pronoun or connective that needs the previous sentence to make sense. */
   readonly dependent: boolean;
   /** Refused as boilerplate or a fragment; kept in the list so positions and what's-new stay accurate. */
@@ -46,31 +46,39 @@ const DATELINES: readonly RegExp[] = [
 
 /** Stemmed content words of a text (the unit of every similarity in this module). */
 export function contentTerms(text: string): string[] {
+  return termsOfWords(words(text));
+}
+
+function termsOfWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const word of words(text)) {
+  for (const word of tokens) {
     if (word.length < 2 || isStopword(word)) continue;
     out.push(stem(word));
   }
   return out;
 }
 
-export function bigramsOf(terms: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < terms.length; i += 1) out.push(`${terms[i - 1]} ${terms[i]}`);
-  return out;
-}
-
 /** Candidates of every article, in story order then sentence order. */
 export function extractCandidates(
   articles: readonly Article[],
-  limits: SentenceLimits & { readonly maxSentencesPerArticle: number },
+  limits: SentenceLimits & {
+    readonly maxSentencesPerArticle: number;
+    readonly maxCandidatesPerStory: number;
+    readonly minSentencesPerArticle: number;
+  },
 ): Candidate[] {
   const out: Candidate[] = [];
+  const perArticle = Math.max(
+    limits.minSentencesPerArticle,
+    Math.min(limits.maxSentencesPerArticle, Math.floor(limits.maxCandidatesPerStory / Math.max(1, articles.length))),
+  );
   articles.forEach((article, articleIndex) => {
-    const sentences = articleSentences(article.text).slice(0, limits.maxSentencesPerArticle);
+    const sentences = articleSentences(article.text, perArticle);
     sentences.forEach((raw, position) => {
       const text = stripDateline(raw);
-      const terms = contentTerms(text);
+      // Tokenize once: the boilerplate check, the dependency check and the terms share the tokens.
+      const tokens = words(text);
+      const terms = termsOfWords(tokens);
       out.push({
         key: `${articleIndex}:${position}`,
         articleId: article.id,
@@ -78,20 +86,24 @@ export function extractCandidates(
         position,
         text,
         wordCount: text.split(/\s+/).filter((w) => w !== '').length,
+        tokens,
         terms,
-        bigrams: bigramsOf(terms),
-        dependent: isDependent(text),
-        refused: boilerplateReason(text, limits) !== null,
+        dependent: isDependent(text, tokens),
+        refused: boilerplateReason(text, limits, tokens) !== null,
       });
     });
   });
   return out;
 }
 
-/** Sentences of an article body, quotes whole, soft-wrapped lines rejoined. */
-export function articleSentences(body: string): string[] {
+/** The first `limit` sentences of an article body, quotes whole, soft-wrapped lines rejoined. */
+export function articleSentences(body: string, limit = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
-  for (const block of textBlocks(normalizePunctuation(body))) out.push(...keepQuotesWhole(splitSentences(block)));
+  // Splitting stops once enough sentences are found: long articles cost no more than short ones.
+  for (const block of textBlocks(normalizePunctuation(body))) {
+    out.push(...keepQuotesWhole(splitSentences(block)));
+    if (out.length >= limit) return out.slice(0, limit);
+  }
   return out;
 }
 
@@ -100,8 +112,7 @@ export function articleSentences(body: string): string[] {
  * too (scraped pages put a title, a label or a paragraph per line) unless it is a soft wrap: the line does
  * not end a sentence and the next one starts in lower case.
  */
-function textBlocks(text: string): string[] {
-  const blocks: string[] = [];
+function* textBlocks(text: string): Generator<string> {
   for (const paragraph of text.split(/\n\s*\n/)) {
     let current = '';
     for (const rawLine of paragraph.split('\n')) {
@@ -110,13 +121,12 @@ function textBlocks(text: string): string[] {
       const softWrap = current !== '' && !/[.!?:"')\]]$/.test(current) && /^[\p{Ll}]/u.test(line);
       if (softWrap) current = `${current} ${line}`;
       else {
-        if (current !== '') blocks.push(current);
+        if (current !== '') yield current;
         current = line;
       }
     }
-    if (current !== '') blocks.push(current);
+    if (current !== '') yield current;
   }
-  return blocks;
 }
 
 /** Re-join sentences split inside a quotation, so a quote is never cut in half. */
@@ -147,10 +157,10 @@ function stripDateline(sentence: string): string {
   return sentence;
 }
 
-function isDependent(text: string): boolean {
+function isDependent(text: string, tokens: readonly string[]): boolean {
   // A sentence that opens with a quotation is anchored by its attribution ("...," Rutte said), unless the
   // attribution is itself a pronoun ("...," he said).
   if (/^["']/.test(text)) return /["'],?\s+(he|she|they|it|we)\s+\w+[.!?]?$/i.test(text);
-  const first = words(text)[0];
+  const first = tokens[0];
   return (first !== undefined && DEPENDENT_STARTS.has(first)) || DEPENDENT_PHRASES.test(text);
 }

@@ -10,6 +10,12 @@ export interface ExtractiveOptions {
   readonly maxSentenceWords: number;
   /** Only the first N sentences of each article are candidates: news puts the facts first, and it bounds cost. */
   readonly maxSentencesPerArticle: number;
+  /**
+   * Candidate cap for the whole story, shared evenly by its articles (never fewer than `minSentencesPerArticle`
+   * each): a 50-outlet story repeats its facts in every lead, so its later sentences add cost, not content.
+   */
+  readonly maxCandidatesPerStory: number;
+  readonly minSentencesPerArticle: number;
   /** Weight of closeness to the story's TF-IDF centroid (Radev et al. 2004, centroid-based MDS). */
   readonly centroidWeight: number;
   /** Weight of coverage: the share of the story's other articles that carry the sentence's words and bigrams. */
@@ -20,6 +26,13 @@ export interface ExtractiveOptions {
   readonly titleWeight: number;
   /** MMR trade-off (Carbonell & Goldstein 1998): 1 = relevance only, 0 = novelty only. */
   readonly mmrLambda: number;
+  /**
+   * Share of a sentence's relevance that comes from the shared concepts (word pairs several articles use)
+   * it adds to the summary (concepts.ts); the rest is its static score above.
+   */
+  readonly conceptWeight: number;
+  /** Concept gain per words^this: 0 rewards long sentences, 1 rewards density. */
+  readonly conceptLengthExponent: number;
   /**
    * Cosine (stemmed content words) at or above which two sentences say the same thing: such a pair is never
    * both in one summary, and the second one's article is cited for the first. Paraphrase pairs in the seeds
@@ -47,11 +60,15 @@ export const EXTRACTIVE_DEFAULTS = {
   minSentenceWords: 6,
   maxSentenceWords: 70,
   maxSentencesPerArticle: 25,
+  maxCandidatesPerStory: 500,
+  minSentencesPerArticle: 6,
   centroidWeight: 1,
   coverageWeight: 1,
   positionWeight: 0.5,
   titleWeight: 0.3,
   mmrLambda: 0.7,
+  conceptWeight: 0.5,
+  conceptLengthExponent: 0.5,
   paraphraseSimilarity: 0.5,
   citationSimilarity: 0.4,
   rewriteCitationSimilarity: 0.3,

@@ -5,6 +5,7 @@
 import type { Article } from '../domain/article.ts';
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
 import { citingArticles } from './citations.ts';
+import { buildConcepts } from './concepts.ts';
 import { resolveOptions, type ExtractiveOptions } from './defaults.ts';
 import { chooseHeadline } from './headline.ts';
 import { selectMmr } from './mmr.ts';
@@ -18,7 +19,8 @@ export function summarizeStory(
   options: ExtractiveOptions = resolveOptions(),
 ): StorySummary {
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
-  const chosen = selectMmr(model.candidates, budget, options);
+  const concepts = buildConcepts(model.candidates, story.articles.length);
+  const chosen = selectMmr(model.candidates, budget, options, [], concepts);
   const sentences = citeAndOrder(model, chosen, options);
   // The first pick is the story's most relevant sentence: the headline to fall back on without a title.
   const headline = chooseHeadline(model, story.articles, (chosen[0] ?? bestSentence(model))?.text);
@@ -31,22 +33,24 @@ export function citeAndOrder(
   chosen: readonly ScoredCandidate[],
   options: Pick<ExtractiveOptions, 'citationSimilarity' | 'rewriteCitationSimilarity'>,
 ): SummarySentence[] {
-  return readingOrder(chosen, model.articles).map((c) => ({
-    text: c.text,
-    sources: citingArticles(model, c.vector, c.articleIndex, options),
-  }));
+  const cited = chosen.map((c) => ({ c, sources: citingArticles(model, c.vector, c.articleIndex, options) }));
+  return readingOrder(cited, model.articles).map(({ c, sources }) => ({ text: c.text, sources }));
 }
 
 /**
- * Chronological, then logical order: sentences of earlier articles (by publication time when every article
- * has one, else by arrival) come first, and within an article they keep the article's own order, so a
- * sentence that depends on the previous one always follows it.
+ * Chronological, then logical order: a fact comes at the time the earliest article carrying it reported it
+ * (articles ordered by publication time when every one has it, else by arrival), and sentences from one
+ * article keep that article's order, so a sentence that depends on the previous one always follows it.
  */
-export function readingOrder(chosen: readonly ScoredCandidate[], articles: readonly Article[]): ScoredCandidate[] {
+export function readingOrder<T extends { readonly c: ScoredCandidate; readonly sources: readonly string[] }>(
+  cited: readonly T[],
+  articles: readonly Article[],
+): T[] {
   const dated = articles.every((a) => a.published !== null && !Number.isNaN(Date.parse(a.published)));
-  const rank = articles.map((a, i) => (dated ? Date.parse(a.published!) : i));
-  return [...chosen].sort(
-    (a, b) => rank[a.articleIndex]! - rank[b.articleIndex]! || a.articleIndex - b.articleIndex || a.position - b.position,
+  const rankOf = new Map(articles.map((a, i) => [a.id, dated ? Date.parse(a.published!) : i]));
+  const key = (x: T): number => Math.min(rankOf.get(articles[x.c.articleIndex]!.id)!, ...x.sources.map((id) => rankOf.get(id) ?? Infinity));
+  return [...cited].sort(
+    (a, b) => key(a) - key(b) || a.c.position - b.c.position || a.c.articleIndex - b.c.articleIndex,
   );
 }
 

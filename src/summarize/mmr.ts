@@ -3,11 +3,16 @@
 // already chosen; a near-paraphrase of a chosen sentence is never taken, so no fact is said twice.
 import type { SummaryBudget } from './types.ts';
 import type { ScoredCandidate } from './story-model.ts';
+import type { ConceptModel } from './concepts.ts';
 import { cosine } from './vectors.ts';
 
 export interface MmrOptions {
   readonly mmrLambda: number;
   readonly paraphraseSimilarity: number;
+  /** Share of relevance that comes from covering concepts not yet covered (0 = the static score only). */
+  readonly conceptWeight: number;
+  /** Concept gain is divided by (words ^ this): 0 favours long sentences, 1 gain per word. */
+  readonly conceptLengthExponent: number;
 }
 
 // Once the minimum number of sentences is reached, stop rather than pad with a sentence this much weaker
@@ -23,8 +28,17 @@ export function selectMmr(
   budget: SummaryBudget,
   options: MmrOptions,
   blocked: readonly ScoredCandidate['vector'][] = [],
+  concepts?: ConceptModel,
 ): ScoredCandidate[] {
   const chosen: ScoredCandidate[] = [];
+  const covered = new Uint8Array(concepts?.weights.length ?? 0);
+  const gain = (c: ScoredCandidate): number => {
+    let sum = 0;
+    for (const id of concepts?.conceptsOf.get(c.key) ?? []) if (covered[id] === 0) sum += concepts!.weights[id] ?? 0;
+    return sum / Math.max(1, c.wordCount) ** options.conceptLengthExponent;
+  };
+  let maxGain = 0;
+  if (concepts !== undefined) for (const c of pool) if (!c.refused) maxGain = Math.max(maxGain, gain(c));
   const chosenKeys = new Set<string>();
   let words = 0;
   // Each candidate's highest similarity to anything chosen or blocked, updated as sentences are added.
@@ -45,7 +59,9 @@ export function selectMmr(
       if (redundant >= options.paraphraseSimilarity) continue;
       // A sentence that leans on the one before it is only usable right after that one.
       if (c.dependent && !chosenKeys.has(`${c.articleIndex}:${c.position - 1}`)) continue;
-      const value = options.mmrLambda * c.score - (1 - options.mmrLambda) * redundant;
+      const relevance =
+        maxGain > 0 ? (1 - options.conceptWeight) * c.score + (options.conceptWeight * gain(c)) / maxGain : c.score;
+      const value = options.mmrLambda * relevance - (1 - options.mmrLambda) * redundant;
       if (value > bestValue) {
         bestValue = value;
         best = c;
@@ -55,6 +71,7 @@ export function selectMmr(
     if (chosen.length >= budget.minSentences && best.score < MIN_RELATIVE_RELEVANCE) break;
     chosen.push(best);
     chosenKeys.add(best.key);
+    for (const id of concepts?.conceptsOf.get(best.key) ?? []) covered[id] = 1;
     words += best.wordCount;
     for (const c of pool) {
       const sim = cosine(c.vector, best.vector);

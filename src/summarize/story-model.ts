@@ -3,7 +3,7 @@
 import type { Article } from '../domain/article.ts';
 import { contentTerms, extractCandidates, type Candidate } from './candidates.ts';
 import type { ExtractiveOptions } from './defaults.ts';
-import { centroidOf, cosine, unitVector, Vocabulary, type SparseVector } from './vectors.ts';
+import { centroidOf, cosine, unitVector, vectorFromIds, Vocabulary, type SparseVector } from './vectors.ts';
 
 export interface ScoredCandidate extends Candidate {
   readonly vector: SparseVector;
@@ -30,14 +30,19 @@ export function buildStoryModel(
   rewriteOf: ReadonlyMap<string, string> = new Map(),
 ): StoryModel {
   const raw = extractCandidates(articles, options);
-  const accepted = raw.filter((c) => !c.refused);
   const vocabulary = new Vocabulary();
-  const idf = inverseSentenceFrequency(accepted);
-  const weight = (term: string): number => idf.get(term) ?? 1;
-  const vectors = raw.map((c) => unitVector(c.terms, vocabulary, weight));
+  // Terms become small integers once; every count below is then an array index, not a string hash.
+  const termIds = raw.map((c) => Int32Array.from(c.terms, (t) => vocabulary.id(t)));
+  const titleIds = Int32Array.from(articles.flatMap((a) => contentTerms(a.title)), (t) => vocabulary.id(t));
+  const idf = inverseSentenceFrequency(raw, termIds, vocabulary.size);
+  const weight = (term: string): number => {
+    const id = vocabulary.lookup(term);
+    return id === undefined ? DEFAULT_IDF : (idf[id] ?? DEFAULT_IDF);
+  };
+  const vectors = termIds.map((ids) => vectorFromIds(ids, idf));
   const centroid = centroidOf(vectors.filter((_, i) => !raw[i]!.refused));
-  const titles = unitVector(articles.flatMap((a) => contentTerms(a.title)), vocabulary, weight);
-  const coverage = coverageScores(raw, articles.length);
+  const titles = vectorFromIds(titleIds, idf);
+  const coverage = coverageScores(raw, termIds, vocabulary.size, articles.length);
 
   const rawScores = raw.map((c, i) => {
     const v = vectors[i]!;
@@ -48,22 +53,35 @@ export function buildStoryModel(
       options.titleWeight * cosine(v, titles)
     );
   });
-  const best = Math.max(1e-9, ...rawScores.filter((_, i) => !raw[i]!.refused));
+  let best = 1e-9;
+  raw.forEach((c, i) => {
+    if (!c.refused) best = Math.max(best, rawScores[i]!);
+  });
   const candidates = raw.map((c, i) => ({ ...c, vector: vectors[i]!, score: c.refused ? 0 : rawScores[i]! / best }));
   const byArticle = articles.map(() => [] as ScoredCandidate[]);
   for (const c of candidates) byArticle[c.articleIndex]!.push(c);
   return { articles, candidates, byArticle, family: rewriteFamilies(articles, rewriteOf), vocabulary, weight, centroid };
 }
 
-// Smoothed log(1 + N/df) over sentences: words every sentence of the story uses (the story's topic words,
-// "NATO", "Rutte") weigh less, so similarity reflects the specific fact a sentence states.
-function inverseSentenceFrequency(candidates: readonly Candidate[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const c of candidates) for (const t of new Set(c.terms)) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = Math.max(1, candidates.length);
-  const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log(1 + n / count));
-  return idf;
+// Weight of a term the story's sentences never use (a word only in a title or a posted summary).
+const DEFAULT_IDF = 1;
+
+// Smoothed log(1 + N/df) over accepted sentences: words every sentence of the story uses (the story's topic
+// words, "NATO", "Rutte") weigh less, so similarity reflects the specific fact a sentence states.
+function inverseSentenceFrequency(candidates: readonly Candidate[], termIds: readonly Int32Array[], size: number): Float64Array {
+  const df = new Uint32Array(size);
+  const seen = new Int32Array(size).fill(-1);
+  let n = 0;
+  candidates.forEach((c, i) => {
+    if (c.refused) return;
+    n += 1;
+    for (const id of termIds[i]!) {
+      if (seen[id] === i) continue;
+      seen[id] = i;
+      df[id] = df[id]! + 1;
+    }
+  });
+  return Float64Array.from(df, (count) => (count === 0 ? DEFAULT_IDF : Math.log(1 + Math.max(1, n) / count)));
 }
 
 // News puts its main facts first (the lead); the prior halves by the third sentence and flattens after.
@@ -76,29 +94,44 @@ function positionPrior(position: number): number {
  * several outlets report is the story; one only this article has is colour. Bigrams count double because a
  * shared pair ("peace deal", "security guarantees") is stronger evidence of a shared fact than a shared word.
  */
-function coverageScores(candidates: readonly Candidate[], articleCount: number): number[] {
+function coverageScores(candidates: readonly Candidate[], termIds: readonly Int32Array[], size: number, articleCount: number): number[] {
   if (articleCount < 2) return candidates.map(() => 0);
-  const termArticles = new Map<string, Set<number>>();
-  const note = (key: string, article: number): void => {
-    let set = termArticles.get(key);
-    if (set === undefined) termArticles.set(key, (set = new Set()));
-    set.add(article);
-  };
-  for (const c of candidates) {
-    for (const t of c.terms) note(t, c.articleIndex);
-    for (const b of c.bigrams) note(`#${b}`, c.articleIndex);
-  }
+  // Bigram ids after the term ids, keyed by the pair of term ids.
+  const bigramKey = new Map<number, number>();
+  const bigramIds = termIds.map((ids) => {
+    const out = new Int32Array(Math.max(0, ids.length - 1));
+    for (let k = 1; k < ids.length; k += 1) {
+      const key = ids[k - 1]! * 1_048_576 + ids[k]!;
+      let id = bigramKey.get(key);
+      if (id === undefined) bigramKey.set(key, (id = size + bigramKey.size));
+      out[k - 1] = id;
+    }
+    return out;
+  });
+  const total = size + bigramKey.size;
+  const articlesWith = new Uint32Array(total);
+  const lastArticle = new Int32Array(total).fill(-1);
+  candidates.forEach((c, i) => {
+    for (const list of [termIds[i]!, bigramIds[i]!]) {
+      for (const id of list) {
+        if (lastArticle[id] === c.articleIndex) continue;
+        lastArticle[id] = c.articleIndex;
+        articlesWith[id] = articlesWith[id]! + 1;
+      }
+    }
+  });
   const others = articleCount - 1;
-  return candidates.map((c) => {
+  const seen = new Int32Array(total).fill(-1);
+  return candidates.map((_, i) => {
     let sum = 0;
     let weight = 0;
-    for (const t of new Set(c.terms)) {
-      sum += ((termArticles.get(t)?.size ?? 1) - 1) / others;
-      weight += 1;
-    }
-    for (const b of new Set(c.bigrams)) {
-      sum += (2 * ((termArticles.get(`#${b}`)?.size ?? 1) - 1)) / others;
-      weight += 2;
+    for (const [list, w] of [[termIds[i]!, 1], [bigramIds[i]!, 2]] as const) {
+      for (const id of list) {
+        if (seen[id] === i) continue;
+        seen[id] = i;
+        sum += (w * (articlesWith[id]! - 1)) / others;
+        weight += w;
+      }
     }
     return weight === 0 ? 0 : sum / weight;
   });

@@ -53,6 +53,26 @@ export function unitVector(
   return { ids, weights };
 }
 
+/** Unit-length vector from interned term ids (repeats count) weighted by `weights[id]`. */
+export function vectorFromIds(termIds: Int32Array, weights: Float64Array): SparseVector {
+  const sorted = Int32Array.from(termIds).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct += 1;
+  const ids = new Int32Array(distinct);
+  const values = new Float64Array(distinct);
+  let k = -1;
+  for (let i = 0; i < sorted.length; i += 1) {
+    const id = sorted[i]!;
+    if (i === 0 || id !== sorted[i - 1]) ids[(k += 1)] = id;
+    values[k]! += weights[id] ?? 1;
+  }
+  let norm = 0;
+  for (const v of values) norm += v * v;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < values.length; i += 1) values[i]! /= norm;
+  return { ids, weights: values };
+}
+
 export function cosine(a: SparseVector, b: SparseVector): number {
   let i = 0;
   let j = 0;
