@@ -1,0 +1,104 @@
+// What the digest step asks after a first post: what is new in a story since then, and what only one
+// outlet reports. Both take and return plain data, so the digest can store what it posted and call again.
+//
+//   whatsNew(posted, story, budget?, options?) -> StoryUpdate | null
+//     posted: what was already posted for the story in a channel (its sentences, and the article ids the
+//     story had then). Returns an update made only of sentences that say something neither posted nor
+//     already carried by the articles known at posting time, from the articles added since; null when
+//     nothing is new (no new article, or new articles that only repeat known facts).
+//
+//   onlyHere(story, options?) -> OnlyHere[]
+//     The story's most relevant sentences that a single article carries (a quote or a detail no other
+//     outlet has), at most `onlyHereLimit`, best first: for "Only <source> reports ...". Empty for a story
+//     with one article, where every sentence is trivially "only here".
+import type { SummarySentence } from '../domain/story.ts';
+import { citingArticles } from './citations.ts';
+import { buildConcepts } from './concepts.ts';
+import { resolveOptions, type ExtractiveOptions } from './defaults.ts';
+import { citeAndOrder } from './extractive.ts';
+import { selectMmr } from './mmr.ts';
+import { buildStoryModel, textVector, type StoryModel } from './story-model.ts';
+import type { StoryInput, SummaryBudget } from './types.ts';
+import { cosine } from './vectors.ts';
+
+export interface PostedState {
+  /** Sentences already posted for the story in this channel (summary and earlier updates). */
+  readonly sentences: readonly Pick<SummarySentence, 'text'>[];
+  /** Ids of the story's articles at the time of the last post. */
+  readonly articleIds: readonly string[];
+}
+
+export interface StoryUpdate {
+  /** Articles added since the last post, in story order ("+2 sources"). */
+  readonly newArticleIds: readonly string[];
+  /** Only new information, cited like a summary. */
+  readonly sentences: readonly SummarySentence[];
+}
+
+export interface OnlyHere {
+  readonly articleId: string;
+  readonly sentence: string;
+}
+
+// A declared rewrite (StoryInput.rewriteOf) rewords its original sentence by sentence, often past what word
+// overlap can see ("demanded a seat within NATO" / "sought NATO membership" scores 0.22 in the seeds). Within
+// a rewrite family, a sentence this close to a known one is treated as old news.
+const REWRITE_NOVELTY_SIMILARITY = 0.2;
+
+// An update is a short addendum, not a second summary.
+const UPDATE_BUDGET: SummaryBudget = { minSentences: 1, maxSentences: 2, maxWords: 70 };
+
+export function whatsNew(
+  posted: PostedState,
+  story: Pick<StoryInput, 'articles'> & Partial<Pick<StoryInput, 'rewriteOf'>>,
+  budget: SummaryBudget = UPDATE_BUDGET,
+  options: ExtractiveOptions = resolveOptions(),
+): StoryUpdate | null {
+  const known = new Set(posted.articleIds);
+  const fresh = story.articles.filter((a) => !known.has(a.id));
+  if (fresh.length === 0) return null;
+  const model = buildStoryModel(story.articles, options, story.rewriteOf);
+  const freshIndexes = new Set(fresh.map((a) => story.articles.indexOf(a)));
+  // Everything the channel has seen or could have seen: posted text and every sentence of the old articles.
+  const knownVectors = [
+    ...posted.sentences.map((s) => textVector(model, s.text)),
+    ...story.articles.filter((a) => known.has(a.id)).map((a) => textVector(model, a.title)),
+    ...model.candidates.filter((c) => !freshIndexes.has(c.articleIndex)).map((c) => c.vector),
+  ];
+  const knownCandidates = model.candidates.filter((c) => !freshIndexes.has(c.articleIndex));
+  const isKnown = (c: StoryModel['candidates'][number]): boolean =>
+    knownVectors.some((v) => cosine(c.vector, v) >= options.noveltySimilarity) ||
+    // A rewrite rewords its original sentence by sentence: a weaker match to its own original is still old news.
+    knownCandidates.some(
+      (k) => model.family[k.articleIndex] === model.family[c.articleIndex] && cosine(c.vector, k.vector) >= REWRITE_NOVELTY_SIMILARITY,
+    );
+  const pool = model.candidates.filter((c) => freshIndexes.has(c.articleIndex) && !isKnown(c));
+  if (pool.every((c) => c.refused)) return null;
+  const concepts = buildConcepts(model.candidates, story.articles.length);
+  const chosen = selectMmr(pool, budget, options, knownVectors, concepts);
+  if (chosen.length === 0) return null;
+  return { newArticleIds: fresh.map((a) => a.id), sentences: citeAndOrder(model, chosen, options) };
+}
+
+export function onlyHere(
+  story: Pick<StoryInput, 'articles'> & Partial<Pick<StoryInput, 'rewriteOf'>>,
+  options: ExtractiveOptions = resolveOptions(),
+): OnlyHere[] {
+  if (story.articles.length < 2) return [];
+  const model = buildStoryModel(story.articles, options, story.rewriteOf);
+  return singleSource(model, options)
+    .slice(0, options.onlyHereLimit)
+    .map((c) => ({ articleId: model.articles[c.articleIndex]!.id, sentence: c.text }));
+}
+
+function singleSource(model: StoryModel, options: ExtractiveOptions): StoryModel['candidates'][number][] {
+  const out = model.candidates
+    .filter((c) => !c.refused && !c.dependent)
+    // Carried by no other article, at the loose citation threshold: not even a paraphrase elsewhere.
+    .filter((c) => citingArticles(model, c.vector, c.articleIndex, options).length === 1)
+    .sort((a, b) => b.score - a.score);
+  // One entry per fact: within an article, drop a sentence that repeats a better one (a block printed twice).
+  const kept: typeof out = [];
+  for (const c of out) if (!kept.some((k) => cosine(k.vector, c.vector) >= options.paraphraseSimilarity)) kept.push(c);
+  return kept;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/domain/article.ts';
+import { EXTRACTIVE_DEFAULTS } from '../../src/summarize/defaults.ts';
+import { summarizeStory } from '../../src/summarize/extractive.ts';
+import { onlyHere, whatsNew } from '../../src/summarize/updates.ts';
+import { seedArticles } from './seed-articles.ts';
+
+const seeds = new Map(seedArticles().map((a) => [a.id, a]));
+const pick = (...ids: string[]): Article[] => ids.map((id) => seeds.get(id)!);
+
+describe('whatsNew', () => {
+  const first = pick('002', '003');
+  const posted = { sentences: summarizeStory({ articles: first }, EXTRACTIVE_DEFAULTS.budget).sentences, articleIds: first.map((a) => a.id) };
+
+  it('returns null when no article was added', () => {
+    expect(whatsNew(posted, { articles: first })).toBeNull();
+  });
+
+  it('returns null when the added article only rewrites what was known', () => {
+    const [a, b] = pick('000', '001');
+    const before = { sentences: summarizeStory({ articles: [a!] }, EXTRACTIVE_DEFAULTS.budget).sentences, articleIds: [a!.id] };
+    // 001 is a sentence-by-sentence rewrite of 000: nothing in it is news once 000 was known.
+    const update = whatsNew(before, { articles: [a!, b!], rewriteOf: new Map([['001', '000']]) });
+    expect(update?.sentences.map((s) => s.text) ?? null).toBeNull();
+  });
+
+  it('reports only new information from the added article, cited to it', () => {
+    const update = whatsNew(posted, { articles: [...first, seeds.get('004')!] });
+    expect(update).not.toBeNull();
+    expect(update!.newArticleIds).toEqual(['004']);
+    expect(update!.sentences.length).toBeGreaterThan(0);
+    const postedTexts = new Set(posted.sentences.map((s) => s.text));
+    for (const s of update!.sentences) {
+      expect(postedTexts.has(s.text)).toBe(false);
+      expect(s.sources).toContain('004');
+      expect(seeds.get('004')!.text.replace(/\s+/g, ' ')).toContain(s.text.slice(-30));
+    }
+  });
+});
+
+describe('onlyHere', () => {
+  it('finds sentences a single article carries, and none shared by 000 and its rewrite 001', () => {
+    const story = { articles: pick('000', '001', '004'), rewriteOf: new Map([['001', '000']]) };
+    const found = onlyHere(story);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(EXTRACTIVE_DEFAULTS.onlyHereLimit);
+    for (const { articleId, sentence } of found) {
+      expect(['000', '001', '004']).toContain(articleId);
+      // The Witkoff meeting is in both 000 and 001, so it is not "only here".
+      expect(sentence).not.toMatch(/Witkoff, met/);
+    }
+    expect(found.some((f) => f.articleId === '004')).toBe(true);
+  });
+
+  it('is empty for a one-article story', () => {
+    expect(onlyHere({ articles: pick('004') })).toEqual([]);
+  });
+});
