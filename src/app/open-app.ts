@@ -1,5 +1,6 @@
 // Wiring shared by the long-running bot (main.ts) and the one-shot CLI commands: from a validated
 // config to an opened store, a newsroom rebuilt from it, and a summarizer. Every open returns its close.
+import type Keyv from 'keyv';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { createStoryEngine } from '../cluster/engine.ts';
 import { createNewsroom, type Newsroom } from '../digest/newsroom.ts';
@@ -13,6 +14,8 @@ import { createExtractiveSummarizer } from '../summarize/extractive.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
 
 export interface App {
+  /** The raw key-value store, for state that has no repository of its own (feed polling state). */
+  readonly keyv: Keyv;
   readonly newsroom: Newsroom;
   readonly posts: PostRepository;
   readonly outbox: OutboxRepository;
@@ -41,6 +44,7 @@ export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}
     );
     await newsroom.replay();
     return {
+      keyv: store.keyv,
       newsroom,
       posts: createPostRepository(store.keyv),
       outbox: createOutboxRepository(store.keyv),

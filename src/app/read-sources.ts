@@ -1,11 +1,13 @@
-// Read every configured source once. One bad source (or file) is reported and skipped; it never
-// stops the others.
+// Read sources once, for one-shot commands and for file folders in the running bot (which polls
+// feeds on their own schedule instead, see feed-service.ts). One bad source or file is reported and
+// skipped; it never stops the others.
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { resolveConfigPath } from '../config/load-config.ts';
 import type { SourceConfig } from '../config/schema.ts';
 import type { Article } from '../domain/article.ts';
 import { readArticleFiles } from '../ingest/file-source.ts';
+import { fetcherFor, readFeedOnce } from './feed-service.ts';
 
 export interface SourceProblem {
   /** File path or feed URL. */
@@ -34,9 +36,13 @@ export async function readSources(sources: readonly SourceConfig[], loaded: Load
     articles.push(...result.articles);
     problems.push(...result.problems.map((p) => ({ source: p.path, reason: p.reason })));
   }
-  for (const source of sources) {
-    if (source.type === 'feed') {
-      problems.push({ source: source.url, reason: 'feed sources are not polled by this version yet; skipped' });
+  const feeds = sources.flatMap((s) => (s.type === 'feed' ? [s.url] : []));
+  const fetcher = feeds.length > 0 ? fetcherFor(loaded.config) : undefined;
+  for (const url of feeds) {
+    try {
+      articles.push(...(await readFeedOnce(url, fetcher ?? fetcherFor(loaded.config))));
+    } catch (error) {
+      problems.push({ source: url, reason: error instanceof Error ? error.message : String(error) });
     }
   }
   return { articles, problems };

@@ -5,11 +5,13 @@ import type { ChatSink } from '../chat/sink.ts';
 import { createCommandHandler } from '../commands/create-handler.ts';
 import type { CommandServices } from '../commands/services.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
-import { UserError } from '../domain/errors.ts';
+import type { Article } from '../domain/article.ts';
+import { feedId, type FeedRecord, type FeedRepository } from '../store/feed-repository.ts';
 import type { Logger } from '../ops/logger.ts';
 import { resolveChannels, type EffectiveChannel } from './channels.ts';
 import { createCommandServices } from './command-services.ts';
 import { deliverToChannel } from './deliver-channel.ts';
+import { createFeedService, type FeedService } from './feed-service.ts';
 import { createDigestScheduler } from './digest-scheduler.ts';
 import { openApp } from './open-app.ts';
 import type { PlatformAdapter } from './platform.ts';
@@ -54,7 +56,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
 
   const poll = async () => {
     try {
-      const batch = await readSources(loaded.config.sources, loaded);
+      const batch = await readSources(loaded.config.sources.filter((s) => s.type === 'files'), loaded);
       for (const problem of batch.problems) logger.warn(`source skipped: ${problem.source}: ${problem.reason}`);
       const result = await app.newsroom.intake(batch.articles);
       if (result.added.length > 0) {
@@ -92,6 +94,13 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     return post(channel);
   });
 
+  const feeds = createFeedService({ config: loaded.config, keyv: app.keyv, repository: app.feeds, logger });
+  const intakeFeedArticles = (articles: Article[]) =>
+    exclusive(async () => {
+      const result = await app.newsroom.intake(articles);
+      if (result.added.length > 0) logger.info(`feeds: ${result.added.length} new articles`);
+    });
+
   const scheduler = createDigestScheduler({ channels: app.channels, runDigest: async (c) => void (await runDigest(c)), logger, now });
   const channels = (await resolveChannels(loaded.config, app.channels)).filter((channel) => {
     if (sinks.has(channel.platform)) return true;
@@ -99,6 +108,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     return false;
   });
 
+  await feeds.start(intakeFeedArticles);
   // The console shows the digest at once (a newcomer's first run); chat channels keep to their
   // schedule and only catch up a slot they missed while the bot was down.
   await exclusive(async () => {
@@ -112,17 +122,13 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   }
 
   const services = createCommandServices({
-    app,
+    app: { ...app, feeds: refreshingFeeds(app.feeds, feeds, configuredFeeds(loaded.config)) },
     config: loaded.config,
     now,
     postNow: runDigest,
     settingsChanged: async (channel) => scheduler.reschedule(channel),
-    validateFeed:
-      deps.validateFeed ??
-      (async () => {
-        throw new UserError('FEEDS_UNAVAILABLE', 'adding feeds is not available in this version yet');
-      }),
-    feedHealth: async () => undefined,
+    validateFeed: deps.validateFeed ?? feeds.validate,
+    feedHealth: feeds.health,
   });
   const commands = createCommandHandler(services, logger);
   for (const platform of deps.platforms ?? []) {
@@ -142,9 +148,37 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     },
     async stop() {
       await scheduler.stop();
+      await feeds.stop();
       for (const platform of deps.platforms ?? []) await platform.stop().catch((e: unknown) => logger.error(`${platform.platform}: stop failed`, e));
       await queue;
       await app.close();
+    },
+  };
+}
+
+/** Feeds from the config file, shown by /feeds list beside those added from chat. */
+function configuredFeeds(config: LoadedConfig['config']): FeedRecord[] {
+  return config.sources.flatMap((s) =>
+    s.type === 'feed' ? [{ id: feedId(s.url), url: s.url, title: s.name ?? s.url, addedBy: 'config file', addedAt: '' }] : [],
+  );
+}
+
+/** Feeds added or removed from chat reach the poller at once; configured feeds are listed too. */
+function refreshingFeeds(repository: FeedRepository, feeds: FeedService, configured: readonly FeedRecord[]): FeedRepository {
+  return {
+    list: async () => {
+      const stored = await repository.list();
+      return [...configured.filter((c) => !stored.some((s) => s.url === c.url)), ...stored];
+    },
+    async add(...args) {
+      const record = await repository.add(...args);
+      await feeds.refresh();
+      return record;
+    },
+    async remove(idOrUrl) {
+      const removed = await repository.remove(idOrUrl);
+      await feeds.refresh();
+      return removed;
     },
   };
 }

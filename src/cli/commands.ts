@@ -3,6 +3,8 @@ import type { CliCommand } from './command.ts';
 import { digestCommand } from './digest-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { extractCommand } from './extract-command.ts';
+import { createFeedCommand } from './feed-command.ts';
+import { loadFeedStates } from './feed-states.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { startCommand } from './start-command.ts';
 import { storyCommand } from './story-command.ts';
@@ -15,5 +17,6 @@ export const COMMANDS: readonly CliCommand[] = [
   ingestCommand,
   explainCommand,
   extractCommand,
+  createFeedCommand({ loadFeedStates }),
   summarizeCommand,
 ];

@@ -11,6 +11,8 @@ export const envSchema = z.object({
   NEWS_DIGEST_CONFIG: optional,
   /** HTTP port for Slack's Events/commands endpoint (HTTP mode). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** HTTP port for GET /healthz and GET /metrics (src/ops/health-server.ts); the Dockerfile's HEALTHCHECK probes it. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { error: 'must be a bot token (xoxb-...)' }).optional(),
   SLACK_SIGNING_SECRET: optional,
   /** App-level token (xapp-...): when set, Slack runs in Socket Mode instead of HTTP mode. */

@@ -48,6 +48,17 @@ const storeUrl = z.string().regex(/^(sqlite|redis|rediss|memory):/, {
   error: 'must start with sqlite:, redis:, rediss: or memory:',
 });
 
+const feeds = z.strictObject({
+  /** Each feed is polled about this often; polls are spread over the interval by a hash of the URL. */
+  pollIntervalMinutes: z.number().min(1).max(24 * 60).default(15),
+  /** Items with fewer words than this are teasers: their article page is fetched for the full text. */
+  teaserWords: z.int().min(0).max(10_000).default(60),
+  /** Feeds on private, loopback or link-local addresses are refused unless allowed here (an intranet). */
+  allowPrivateAddresses: z.boolean().default(false),
+  /** Single addresses or CIDR ranges allowed despite that rule, e.g. ["10.1.2.3", "192.168.7.0/24"]. */
+  allowAddresses: z.array(z.string().min(1)).default([]),
+});
+
 export const configSchema = z.strictObject({
   sources: z.array(z.discriminatedUnion('type', [fileSource, feedSource])).default([]),
   channels: z
@@ -56,6 +67,7 @@ export const configSchema = z.strictObject({
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, { error: 'channel ids must be unique' }),
   summary: summary.default({ minSentences: 2, maxSentences: 4, maxWords: 100 }),
   store: z.strictObject({ url: storeUrl }).default({ url: 'sqlite://data/news-digest.sqlite' }),
+  feeds: feeds.default({ pollIntervalMinutes: 15, teaserWords: 60, allowPrivateAddresses: false, allowAddresses: [] }),
 });
 
 export type Config = z.infer<typeof configSchema>;
