@@ -1,7 +1,7 @@
 // Post to one channel the stories it has not seen in their current version, through the outbox:
 // intent, post (with retries), record. A story already posted gets an update in its thread with only
 // what is new. One failing story is logged and does not stop the others.
-import type { ChatSink } from '../chat/sink.ts';
+import type { ChatSink, StoryUpdate } from '../chat/sink.ts';
 import { buildDigest, buildDigestStory } from '../digest/build-digest.ts';
 import { rankStories } from '../digest/rank-stories.ts';
 import type { StoryMaterial } from '../digest/story-material.ts';
@@ -121,7 +121,7 @@ async function deliverStory(channel: DeliveryChannel, sink: ChatSink, material: 
     return entry.state === 'sent' ? 'skipped' : 'uncertain';
   }
 
-  const update = previous === undefined ? null : storyUpdate(story, previous);
+  const update = previous === undefined ? null : storyUpdate(material, story, previous);
   if (previous !== undefined && update === null) {
     // The story grew without anything new to say (say, one more rewrite): remember the version only.
     await deps.posts.record(postRecord(channel, material, story, anchor, deps.now(), previous));
@@ -154,7 +154,7 @@ async function deliverStory(channel: DeliveryChannel, sink: ChatSink, material: 
   // Outside the try: once the platform has the message, a failure to record it must not read as
   // "not posted" (that would post it again); the entry stays 'sending' and the next run sees it.
   await deps.outbox.put({ ...intent, state: 'sent', messageId, updatedAt: deps.now().toISOString() });
-  await deps.posts.record(postRecord(channel, material, story, anchor ?? messageId, deps.now(), previous));
+  await deps.posts.record(postRecord(channel, material, story, anchor ?? messageId, deps.now(), previous, update));
   return 'posted';
 }
 
@@ -165,8 +165,9 @@ function postRecord(
   messageId: string | null,
   now: Date,
   previous?: PostRecord,
+  update?: StoryUpdate | null,
 ): PostRecord {
-  const sentences = [...new Set([...(previous?.sentences ?? []), ...story.summary.map((s) => s.text)])];
+  const sentences = [...new Set([...(previous?.sentences ?? []), ...(update?.newSentences ?? story.summary).map((s) => s.text)])];
   return {
     channelId: channel.id,
     storyId: material.story.id,

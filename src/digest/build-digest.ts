@@ -1,6 +1,7 @@
 // Turn ranked stories into a Digest: summarize each, number its sources, attach [n] markers.
 import type { Digest, DigestStory } from '../domain/digest.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
+import { onlyHere } from '../summarize/updates.ts';
 import { numberSources } from './number-sources.ts';
 import { rankStories } from './rank-stories.ts';
 import { firstAndLast, type StoryMaterial } from './story-material.ts';
@@ -32,6 +33,11 @@ export async function buildDigestStory(
   );
   const { sources, numberOf } = numberSources(material);
   const { first, last } = firstAndLast(material);
+  const byId = new Map(material.articles.map((a) => [a.article.id, a.article]));
+  const exclusive = onlyHere({ articles: material.articles.map((a) => a.article), rewriteOf }).flatMap((entry) => {
+    const article = byId.get(entry.articleId);
+    return article === undefined ? [] : [{ source: article.source, text: entry.sentence }];
+  });
   return {
     id: material.story.id,
     headline: summary.headline,
@@ -45,5 +51,6 @@ export async function buildDigestStory(
     articleCount: material.articles.length,
     firstSeen: first,
     lastUpdated: last,
+    onlyHere: exclusive,
   };
 }

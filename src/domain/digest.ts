@@ -21,6 +21,8 @@ export interface DigestStory {
   readonly articleCount: number;
   readonly firstSeen: string | null;
   readonly lastUpdated: string | null;
+  /** Facts a single outlet reports ("Only <source> reports ..."), best first; empty for one-source stories. */
+  readonly onlyHere?: readonly { readonly source: string; readonly text: string }[];
 }
 
 export interface Digest {

@@ -69,18 +69,21 @@ describe('delivery through the outbox', () => {
   it('posts each story once, and only again as a threaded update with what is new', async () => {
     const keyv = new Keyv();
     const { sink, posts, updates } = fakeSink();
-    const a = article('a', 'Rutte spoke.');
-    const first = [material('s1', [a]), material('s2', [article('b', 'Lava flowed.')])];
+    const a = article('a', 'NATO Secretary General Mark Rutte said on Friday that membership for Ukraine was not part of any peace deal.');
+    const first = [material('s1', [a]), material('s2', [article('b', 'Lava from the volcano reached the outskirts of Grindavik on Friday evening.')])];
     expect(await deliverToChannel(channel, sink, first, deps(keyv))).toMatchObject({ posted: 2, unchanged: 0 });
     expect(await deliverToChannel(channel, sink, first, deps(keyv))).toMatchObject({ posted: 0, unchanged: 2 });
     expect(posts).toHaveLength(2);
 
-    const grown = [material('s1', [a, article('c', 'Zelensky answered.')]), first[1]!];
+    const grown = [material('s1', [a, article('c', 'Ukrainian President Volodymyr Zelensky answered on Saturday that Kyiv still expects to join the alliance after the war.')]), first[1]!];
     expect(await deliverToChannel(channel, sink, grown, deps(keyv))).toMatchObject({ posted: 1, unchanged: 1 });
     expect(posts).toHaveLength(2);
     expect(updates).toHaveLength(1);
     expect(updates[0]?.thread).toBe('m1');
-    expect(updates[0]?.update.newSentences.map((s) => s.text)).toEqual(['Zelensky answered.']);
+    expect(updates[0]?.update.newSentences.map((s) => s.text)).toEqual([
+      'Ukrainian President Volodymyr Zelensky answered on Saturday that Kyiv still expects to join the alliance after the war.',
+    ]);
+    expect(updates[0]?.update.newSentences[0]?.markers).toEqual([2]);
     expect(updates[0]?.update.newSources).toEqual([2]);
   });
 

@@ -31,6 +31,7 @@ const digest: Digest = {
       articleCount: 3,
       firstSeen: '2025-03-14T10:00:00Z',
       lastUpdated: '2025-03-15T07:00:00Z',
+      onlyHere: [{ source: 'MENAFN', text: 'Lavrov accused the West of seeking to reinforce anti-Russian sentiment.' }],
     },
   ],
 };
@@ -44,6 +45,7 @@ describe('console renderers', () => {
     expect(text).toContain('[1] RT: https://example.com/a');
     expect(text).toContain('also republished by TROIB: b.txt');
     expect(text).toContain('[2] MENAFN: https://example.org/c');
+    expect(text).toContain('Only MENAFN reports: Lavrov accused the West');
     expect(text).not.toContain('\u001b[');
   });
 
@@ -59,6 +61,7 @@ describe('console renderers', () => {
     expect(md).toContain('off the table. \\[1\\]\\[2\\]');
     expect(md).toContain('1. [RT](<https://example.com/a>)');
     expect(md).toContain('   - also republished by TROIB (/data/b.txt)');
+    expect(md).toContain('> Only MENAFN reports: Lavrov accused');
   });
 
   it('says so when there are no stories', () => {

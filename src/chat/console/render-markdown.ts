@@ -17,6 +17,7 @@ export function renderStoryMarkdown(story: DigestStory, cwd?: string): string {
   for (const sentence of story.summary) {
     lines.push(`${escapeMarkdown(sentence.text)} ${escapeMarkdown(markers(sentence.markers))}`.trimEnd());
   }
+  for (const only of story.onlyHere ?? []) lines.push('', `> Only ${escapeMarkdown(only.source)} reports: ${escapeMarkdown(only.text)}`);
   const time = timeLabel(story);
   lines.push('', `_${coverageLabel(story)}${time === null ? '' : ` · ${time}`}_`, '');
   for (const source of story.sources) {

@@ -28,6 +28,9 @@ export function renderStoryText(story: DigestStory, index: number | null, option
   for (const sentence of story.summary) {
     lines.push(...wrap(`${indent}${sentence.text} ${markers(sentence.markers)}`.trimEnd(), options.width, indent));
   }
+  for (const only of story.onlyHere ?? []) {
+    lines.push(...wrap(`${indent}Only ${only.source} reports: ${only.text}`, options.width, indent).map(dim));
+  }
   const time = timeLabel(story);
   lines.push(dim(`${indent}${coverageLabel(story)}${time === null ? '' : ` · ${time}`}`));
   for (const source of story.sources) {
