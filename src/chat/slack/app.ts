@@ -63,8 +63,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const now = options.now ?? Date.now;
   const boltLogger = toBoltLogger(options.logger);
   const mode = options.appToken === undefined ? 'http' : 'socket';
+  // The SDK appends method names directly ("{url}chat.postMessage"): a SLACK_API_URL typed without the
+  // trailing slash would otherwise send every call to a wrong path.
+  const apiUrl = options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`;
   const clientOptions: webApi.WebClientOptions = {
-    slackApiUrl: options.apiUrl,
+    slackApiUrl: apiUrl,
     retryConfig: options.retryConfig ?? { ...SLACK_APP_DEFAULTS.retryConfig },
     // Wait out 429s (honouring Retry-After) instead of failing the post: one message per story must go out.
     rejectRateLimitedCalls: false,
@@ -77,7 +80,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       appToken: options.appToken,
       logger: boltLogger,
       // apps.connections.open goes to apiUrl too, so a proxy or a test stand-in can hand out its own wss URL.
-      installerOptions: { clientOptions: { slackApiUrl: options.apiUrl } },
+      installerOptions: { clientOptions: { slackApiUrl: apiUrl } },
     });
   } else {
     if (options.signingSecret === undefined || options.signingSecret === '') {

@@ -15,7 +15,8 @@ beforeAll(async () => {
   app = createSlackApp({
     botToken: 'xoxb-test',
     appToken: 'xapp-test',
-    apiUrl: fake.apiUrl,
+    // Without the trailing slash, as an operator might type SLACK_API_URL: the app must still reach /api/<method>.
+    apiUrl: fake.apiUrl.replace(/\/$/, ''),
     port: 0,
     handler,
     adminUserIds: [],
