@@ -56,6 +56,8 @@ export interface FeedServiceDeps {
   readonly repository: FeedRepository;
   readonly logger: Logger;
   readonly fetcher?: Fetcher;
+  /** Counts each feed poll that failed (and the first polls that succeeded) for /metrics. */
+  readonly onPollResult?: (result: 'ok' | 'failed') => void;
 }
 
 export function createFeedService(deps: FeedServiceDeps): FeedService {
@@ -86,6 +88,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     for (const outcome of outcomes) {
       if (outcome.error !== null) logger.error(`feed ${outcome.url} failed`, outcome.error);
       if (outcome.status === 'ok') lastSuccess = new Date();
+      deps.onPollResult?.(outcome.error === null ? 'ok' : 'failed');
     }
     const articles = outcomes.flatMap((o) => o.articles);
     if (articles.length > 0) await deliver(articles);
@@ -107,7 +110,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
           lastSuccess = new Date();
           await onArticles(articles);
         },
-        onError: (error, context) => logger.error(`feed ${context.url ?? ''} failed`, error),
+        onError: (error, context) => {
+          deps.onPollResult?.('failed');
+          logger.error(`feed ${context.url ?? ''} failed`, error);
+        },
       });
     },
     refresh,

@@ -24,10 +24,24 @@ const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE
 
 /** How long to wait before retrying after `error`, or null when retrying cannot help. */
 export function retryDelay(error: unknown, attempt: number, options: RetryOptions, random: () => number): number | null {
-  const e = (error ?? {}) as { status?: unknown; statusCode?: unknown; code?: unknown; retryAfterMs?: unknown; cause?: unknown };
+  const e = (error ?? {}) as {
+    status?: unknown;
+    statusCode?: unknown;
+    code?: unknown;
+    retryAfterMs?: unknown;
+    retryAfterSeconds?: unknown;
+    retryable?: unknown;
+    cause?: unknown;
+  };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  // Platform errors (SlackDeliveryError, DiscordDeliveryError) say themselves whether a retry can help.
+  if (e.retryable === false) return null;
   if (typeof e.retryAfterMs === 'number' && e.retryAfterMs >= 0) return Math.min(e.retryAfterMs, options.maxDelayMs * 4);
+  if (typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds >= 0) {
+    return Math.min(e.retryAfterSeconds * 1000, options.maxDelayMs * 4);
+  }
   const backoff = () => Math.floor(random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt));
+  if (e.retryable === true) return backoff();
   if (status === 429 || (status !== undefined && status >= 500)) return backoff();
   const code = typeof e.code === 'string' ? e.code : undefined;
   if (code !== undefined && NETWORK_CODES.has(code)) return backoff();

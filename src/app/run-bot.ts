@@ -7,7 +7,9 @@ import type { CommandServices } from '../commands/services.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { Article } from '../domain/article.ts';
 import { feedId, type FeedRecord, type FeedRepository } from '../store/feed-repository.ts';
+import { storeReachable } from '../ops/health-server.ts';
 import type { Logger } from '../ops/logger.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import { resolveChannels, type EffectiveChannel } from './channels.ts';
 import { createCommandServices } from './command-services.ts';
 import { deliverToChannel } from './deliver-channel.ts';
@@ -26,11 +28,14 @@ export interface BotDeps {
   /** Slack / Discord adapters built from the environment; none means console only. */
   readonly platforms?: readonly PlatformAdapter[];
   readonly validateFeed?: CommandServices['validateFeed'];
+  readonly metrics?: Metrics;
   readonly now?: () => Date;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningBot {
+  /** For /healthz. */
+  health(): { lastPollAt: Date | null; chat: { platform: string; connected: boolean }[]; store: () => Promise<boolean> };
   /** Post one channel's digest now (what /digest does). */
   postNow(channelId: string): Promise<number>;
   readonly commands: ReturnType<typeof createCommandHandler>;
@@ -54,22 +59,38 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     return run;
   };
 
+  const metrics = deps.metrics;
+  let lastPollAt: Date | null = null;
+  const counted = async (articles: Article[]) => {
+    const result = await app.newsroom.intake(articles);
+    metrics?.articlesIngested.inc(result.added.length);
+    metrics?.storiesCreated.inc(result.newStories);
+    metrics?.storiesKnown.set(app.newsroom.engine.stories().length);
+    return result;
+  };
+
   const poll = async () => {
+    const end = metrics?.pollDuration.startTimer();
     try {
       const batch = await readSources(loaded.config.sources.filter((s) => s.type === 'files'), loaded);
       for (const problem of batch.problems) logger.warn(`source skipped: ${problem.source}: ${problem.reason}`);
-      const result = await app.newsroom.intake(batch.articles);
+      const result = await counted(batch.articles);
       if (result.added.length > 0) {
         logger.info(`ingested ${result.added.length} new articles (${result.rewrites} rewrites, ${result.newStories} new stories)`);
       }
+      lastPollAt = now();
+      metrics?.lastPollSuccess.setToCurrentTime();
     } catch (error) {
       logger.error('reading sources failed', error);
+    } finally {
+      end?.();
     }
   };
 
   const post = async (channel: EffectiveChannel): Promise<number> => {
     const sink = sinks.get(channel.platform);
     if (sink === undefined) return 0;
+    const end = metrics?.digestDuration.startTimer({ platform: channel.platform });
     try {
       const result = await deliverToChannel(channel, sink, app.newsroom.materials(), {
         ...app,
@@ -78,14 +99,23 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
         retry: {
           sleep,
           random: Math.random,
-          onRetry: (attempt, delay) => logger.warn(`channel ${channel.id}: retry ${attempt} in ${delay} ms`),
+          onRetry: (attempt, delay) => {
+            metrics?.deliveryRetries.inc({ platform: channel.platform });
+            logger.warn(`channel ${channel.id}: retry ${attempt} in ${delay} ms`);
+          },
         },
       });
-      if (result.posted > 0) logger.info(`channel ${channel.id}: posted ${result.posted} stories`);
+      if (result.posted > 0) {
+        logger.info(`channel ${channel.id}: posted ${result.posted} stories`);
+        metrics?.digestsPosted.inc({ platform: channel.platform });
+        metrics?.messagesPosted.inc({ platform: channel.platform }, result.posted);
+      }
       return result.posted;
     } catch (error) {
       logger.error(`channel ${channel.id}: delivery failed`, error);
       return 0;
+    } finally {
+      end?.();
     }
   };
 
@@ -94,10 +124,18 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     return post(channel);
   });
 
-  const feeds = createFeedService({ config: loaded.config, keyv: app.keyv, repository: app.feeds, logger });
+  const feeds = createFeedService({
+    config: loaded.config,
+    keyv: app.keyv,
+    repository: app.feeds,
+    logger,
+    onPollResult: (result) => metrics?.feedsPolled.inc({ result }),
+  });
   const intakeFeedArticles = (articles: Article[]) =>
     exclusive(async () => {
-      const result = await app.newsroom.intake(articles);
+      const result = await counted(articles);
+      lastPollAt = now();
+      metrics?.lastPollSuccess.setToCurrentTime();
       if (result.added.length > 0) logger.info(`feeds: ${result.added.length} new articles`);
     });
 
@@ -141,6 +179,11 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   }
 
   return {
+    health: () => ({
+      lastPollAt,
+      chat: (deps.platforms ?? []).map((p) => ({ platform: p.platform, connected: p.connected() })),
+      store: storeReachable(app.keyv),
+    }),
     commands,
     postNow: async (channelId) => {
       const channel = (await resolveChannels(loaded.config, app.channels)).find((c) => c.id === channelId);

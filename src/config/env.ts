@@ -12,6 +12,8 @@ export const envSchema = z.object({
   /** HTTP port for Slack's Events/commands endpoint (HTTP mode). */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** HTTP port for GET /healthz and GET /metrics (src/ops/health-server.ts); the Dockerfile's HEALTHCHECK probes it. */
+  /** Address the health server binds to: 127.0.0.1 by default, 0.0.0.0 in a container. */
+  HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { error: 'must be a bot token (xoxb-...)' }).optional(),
   SLACK_SIGNING_SECRET: optional,

@@ -59,6 +59,13 @@ const feeds = z.strictObject({
   allowAddresses: z.array(z.string().min(1)).default([]),
 });
 
+const admins = z.strictObject({
+  /** Slack user ids (U0123...) allowed to change feeds and settings besides workspace admins and owners. */
+  slack: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { error: 'must be a Slack user id such as U0123ABCD' })).default([]),
+  /** Discord user ids allowed besides members with Manage Server. */
+  discord: z.array(z.string().regex(/^\d{5,25}$/, { error: 'must be a Discord user id (digits)' })).default([]),
+});
+
 export const configSchema = z.strictObject({
   sources: z.array(z.discriminatedUnion('type', [fileSource, feedSource])).default([]),
   channels: z
@@ -67,6 +74,7 @@ export const configSchema = z.strictObject({
     .refine((list) => new Set(list.map((c) => c.id)).size === list.length, { error: 'channel ids must be unique' }),
   summary: summary.default({ minSentences: 2, maxSentences: 4, maxWords: 100 }),
   store: z.strictObject({ url: storeUrl }).default({ url: 'sqlite://data/news-digest.sqlite' }),
+  admins: admins.default({ slack: [], discord: [] }),
   feeds: feeds.default({ pollIntervalMinutes: 15, teaserWords: 60, allowPrivateAddresses: false, allowAddresses: [] }),
 });
 
