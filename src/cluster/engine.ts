@@ -1,0 +1,257 @@
+// The story engine: each article is placed once, as it arrives. First the rewrite relation (exact hash, then
+// MinHash-LSH and the members of the closest stories, verified by term cosine), then the story relation:
+// single-pass clustering of TF-IDF vectors against story centroids with time decay, candidates from an
+// inverted index (Miranda et al. 2018, "Multilingual Clustering of Streaming News", EMNLP). Deterministic:
+// no randomness, ties broken by arrival order, story ids derived from the opening article's id.
+import type { Article } from '../domain/article.ts';
+import { stableId } from '../domain/ids.ts';
+import type { Assignment, Story } from '../domain/story.ts';
+import { createExactIndex } from '../dedupe/exact-index.ts';
+import { fingerprintWords, type Fingerprint } from '../dedupe/fingerprint.ts';
+import { createLshIndex } from '../dedupe/lsh-index.ts';
+import { estimateJaccard } from '../dedupe/minhash.ts';
+import { NAME_PREFIX, PHRASE_PREFIX, analyzeArticle } from './analyze.ts';
+import { explainPlacement, type Placement } from './explain.ts';
+import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
+import { addScaled, fromEntries, idfCosine, idfDot, pruneByIdf, seenBefore, withIdf, EMPTY_VECTOR, type SparseVector } from './sparse.ts';
+import { createStoryIndex } from './story-index.ts';
+import type { Explanation, StoryEngine } from './types.ts';
+import { createVocabulary, type IdfWeights } from './vocabulary.ts';
+
+interface StoryState {
+  readonly id: string;
+  readonly articleIds: string[];
+  readonly members: number[];
+  centroid: SparseVector;
+  /** Publication time span of the dated members (ms), NaN while none is dated. */
+  first: number;
+  last: number;
+}
+
+interface ArticleState {
+  readonly id: string;
+  readonly story: number;
+  readonly vector: SparseVector;
+  readonly fingerprint: Fingerprint;
+  readonly placement: Placement;
+}
+
+const DAY_MS = 86_400_000;
+
+export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): StoryEngine {
+  const options: StoryEngineOptions = { ...STORY_ENGINE_DEFAULTS, ...overrides };
+  const vocabulary = createVocabulary(options.idfPrior);
+  const exact = createExactIndex();
+  const lsh = createLshIndex();
+  const index = createStoryIndex(options.postingCap);
+  const articles: ArticleState[] = [];
+  const stories: StoryState[] = [];
+  const byArticleId = new Map<string, number>();
+  const byStoryId = new Map<string, number>();
+
+  function vectorize(article: Article): { vector: SparseVector; words: string[]; contentTerms: string[] } {
+    const analyzed = analyzeArticle(article, options.leadWords, options.phraseWeight > 0);
+    const ids: number[] = [];
+    for (const [term, fields] of analyzed.terms) {
+      const id = vocabulary.id(term);
+      ids.push(id);
+      vocabulary.noteSurface(id, fields.surface);
+    }
+    vocabulary.addDocument(ids);
+    const entries: [number, number][] = [];
+    let k = 0;
+    for (const [term, fields] of analyzed.terms) {
+      const id = ids[k]!;
+      k += 1;
+      // Sublinear body frequency plus flat bonuses for title and lead: a word repeated ten times is not ten
+      // times as telling, and a word in the headline is what the report is about.
+      const tf =
+        (fields.body > 0 ? 1 + options.bodyLog * Math.log(fields.body) : 0) +
+        (fields.inTitle ? options.titleWeight : 0) +
+        (fields.inLead ? options.leadWeight : 0);
+      const boost = term.startsWith(NAME_PREFIX) ? options.nameWeight : term.startsWith(PHRASE_PREFIX) ? options.phraseWeight : 1;
+      entries.push([id, tf * boost]);
+    }
+    // Keep the terms heaviest under TF-IDF, stored as raw TF scaled to unit TF-IDF length, so that each
+    // article weighs the same in its story's centroid.
+    const idf = vocabulary.weights();
+    const pruned = pruneByIdf(fromEntries(entries, Infinity), idf, options.maxArticleTerms);
+    const length = withIdf(pruned, idf).norm;
+    const vector = length > 0 ? scale(pruned, 1 / length) : pruned;
+    return { vector, words: analyzed.words, contentTerms: analyzed.contentTerms };
+  }
+
+  function timeFactor(time: number, story: StoryState): number {
+    if (Number.isNaN(time) || Number.isNaN(story.first)) return 1;
+    const gapDays = Math.max(0, story.first - time, time - story.last) / DAY_MS;
+    return gapDays <= options.graceDays ? 1 : Math.exp(-(gapDays - options.graceDays) / options.decayDays);
+  }
+
+  /**
+   * Cosine to the centroid, times the story's cohesion |sum of members| / members raised to `cohesionPower`:
+   * a story whose members agree (one event) keeps its full score, while a story that has drifted into a
+   * topic (members sharing only "Kavanaugh" or "North Korea") is discounted instead of pulling in every new
+   * article on that topic. Then the time decay.
+   */
+  function storyScore(vector: SparseVector, story: StoryState, idf: IdfWeights, time: number): number {
+    const { dot, normA: fullNorm, normB, normASeen } = idfDot(vector, story.centroid, idf);
+    const normA = options.ignoreNovelTerms ? normASeen : fullNorm;
+    if (normA === 0 || normB === 0) return 0;
+    const cohesion = Math.min(1, normB / story.members.length);
+    return (dot / (normA * normB)) * cohesion ** options.cohesionPower * timeFactor(time, story);
+  }
+
+  function bestRewrite(
+    fingerprint: Fingerprint,
+    candidates: Iterable<number>,
+  ): { doc: number; similarity: number } | undefined {
+    let best: { doc: number; similarity: number } | undefined;
+    for (const doc of candidates) {
+      const other = articles[doc]!.fingerprint;
+      const shingles = estimateJaccard(fingerprint.signature, other.signature);
+      const phrases = estimateJaccard(fingerprint.phrases, other.phrases);
+      if (shingles < options.rewriteJaccard && phrases < options.rewritePhrases) continue;
+      // Reported as the larger overlap; phrase overlap of a paraphrase is far below 1 even when it is one.
+      const similarity = Math.max(shingles, phrases);
+      if (best === undefined || similarity > best.similarity || (similarity === best.similarity && doc < best.doc)) {
+        best = { doc, similarity };
+      }
+    }
+    return best;
+  }
+
+  function place(article: Article): ArticleState {
+    const { vector, words, contentTerms } = vectorize(article);
+    const fingerprint = fingerprintWords(words, contentTerms);
+    const time = article.published === null ? NaN : Date.parse(article.published);
+    const idf = vocabulary.weights();
+    const weighted = withIdf(vector, idf);
+
+    const scored = index
+      .candidates(seenBefore(weighted, idf), options.queryTerms, options.maxCandidates)
+      .map((story) => ({ story, score: storyScore(vector, stories[story]!, idf, time) }))
+      .sort((a, b) => b.score - a.score || a.story - b.story);
+
+    const copyOf = words.length > 0 ? exact.find(fingerprint.exact) : undefined;
+    let rewrite = copyOf === undefined ? undefined : { doc: copyOf, similarity: 1 };
+    if (rewrite === undefined) {
+      const pool = new Set(lsh.candidates(fingerprint.signature));
+      for (const { story } of scored.slice(0, 3)) {
+        for (const member of stories[story]!.members.slice(-options.rewriteMembers)) pool.add(member);
+      }
+      rewrite = bestRewrite(fingerprint, pool);
+    }
+
+    let storyIndex: number;
+    let placement: Placement;
+    let against = EMPTY_VECTOR;
+    if (rewrite !== undefined) {
+      storyIndex = articles[rewrite.doc]!.story;
+      placement = {
+        decision: 'rewrite',
+        score: rewrite.similarity,
+        threshold: options.rewritePhrases,
+        rewriteOf: rewrite.doc,
+      };
+      against = articles[rewrite.doc]!.vector;
+    } else if (scored[0] !== undefined && scored[0].score >= options.storyThreshold) {
+      storyIndex = scored[0].story;
+      placement = {
+        decision: 'joined-story',
+        score: scored[0].score,
+        threshold: options.storyThreshold,
+        rewriteOf: null,
+      };
+      against = stories[storyIndex]!.centroid;
+    } else {
+      storyIndex = stories.length;
+      const id = stableId('s-', article.id);
+      stories.push({ id, articleIds: [], members: [], centroid: EMPTY_VECTOR, first: NaN, last: NaN });
+      byStoryId.set(id, storyIndex);
+      placement = {
+        decision: 'new-story',
+        score: scored[0]?.score ?? 0,
+        threshold: options.storyThreshold,
+        rewriteOf: null,
+      };
+    }
+    placement = { ...placement, ...explainPlacement(weighted, withIdf(against, idf), vocabulary) };
+
+    const doc = articles.length;
+    const story = stories[storyIndex]!;
+    story.articleIds.push(article.id);
+    story.members.push(doc);
+    story.centroid = pruneByIdf(addScaled(story.centroid, vector, 1, Infinity), idf, options.maxCentroidTerms);
+    if (!Number.isNaN(time)) {
+      story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);
+      story.last = Number.isNaN(story.last) ? time : Math.max(story.last, time);
+    }
+    index.add(storyIndex, weighted, options.indexTerms);
+    lsh.add(doc, fingerprint.signature);
+    if (words.length > 0) exact.add(fingerprint.exact, doc);
+    const state: ArticleState = { id: article.id, story: storyIndex, vector, fingerprint, placement };
+    articles.push(state);
+    byArticleId.set(article.id, doc);
+    return state;
+  }
+
+  function assignmentOf(state: ArticleState): Assignment {
+    const { placement } = state;
+    return {
+      articleId: state.id,
+      storyId: stories[state.story]!.id,
+      rewriteOf: placement.rewriteOf === null ? null : articles[placement.rewriteOf]!.id,
+      score: placement.decision === 'new-story' ? 0 : placement.score,
+    };
+  }
+
+  return {
+    add(article) {
+      const known = byArticleId.get(article.id);
+      return assignmentOf(known === undefined ? place(article) : articles[known]!);
+    },
+    assignment(articleId) {
+      const doc = byArticleId.get(articleId);
+      return doc === undefined ? undefined : assignmentOf(articles[doc]!);
+    },
+    story(storyId) {
+      const story = byStoryId.get(storyId);
+      return story === undefined ? undefined : toStory(stories[story]!);
+    },
+    stories: () => stories.map(toStory),
+    explain(articleId, otherArticleId): Explanation | undefined {
+      const doc = byArticleId.get(articleId);
+      if (doc === undefined) return undefined;
+      const state = articles[doc]!;
+      const { placement } = state;
+      const assignment = assignmentOf(state);
+      const base: Explanation = {
+        articleId,
+        storyId: assignment.storyId,
+        decision: placement.decision,
+        score: placement.score,
+        threshold: placement.threshold,
+        rewriteOf: assignment.rewriteOf,
+        rewriteSimilarity: placement.decision === 'rewrite' ? placement.score : null,
+        sharedNames: placement.sharedNames ?? [],
+        sharedTerms: placement.sharedTerms ?? [],
+        pairSimilarity: null,
+      };
+      if (otherArticleId === undefined) return base;
+      const otherDoc = byArticleId.get(otherArticleId);
+      if (otherDoc === undefined) return undefined;
+      const other = articles[otherDoc]!;
+      const idf = vocabulary.weights();
+      const shared = explainPlacement(withIdf(state.vector, idf), withIdf(other.vector, idf), vocabulary);
+      return { ...base, ...shared, pairSimilarity: idfCosine(state.vector, other.vector, idf) };
+    },
+  };
+}
+
+function scale(v: SparseVector, factor: number): SparseVector {
+  return { ids: v.ids, weights: v.weights.map((w) => w * factor), norm: v.norm * factor };
+}
+
+function toStory(story: StoryState): Story {
+  return { id: story.id, articleIds: [...story.articleIds] };
+}

@@ -1,0 +1,71 @@
+// Every tunable of the story engine, in one typed constant (ARCHITECTURE.md rule 8). One configuration for
+// all data sets: values were chosen on the development sets named in EVALUATION.md, not per set.
+
+export interface StoryEngineOptions {
+  /** Extra term frequency for a term in the title (Miranda et al. 2018 score title and body separately). */
+  readonly titleWeight: number;
+  /** Weight of log(count) in a term's body frequency, 1 + bodyLog * ln(count): repeats say little more. */
+  readonly bodyLog: number;
+  /** Extra term frequency for a term in the lead: the first words say what the event is. */
+  readonly leadWeight: number;
+  /** Body words that count as the lead. */
+  readonly leadWords: number;
+  /** Multiplier on name features (people, places, organisations), which identify events best. */
+  readonly nameWeight: number;
+  /** Multiplier on content-word bigram features (0: none). */
+  readonly phraseWeight: number;
+  /** Terms kept per article vector (highest TF-IDF): bounds memory and similarity cost. */
+  readonly maxArticleTerms: number;
+  /** Terms kept per story centroid. */
+  readonly maxCentroidTerms: number;
+  /** Cosine to a story centroid needed to join it. */
+  readonly storyThreshold: number;
+  /** Leave terms no earlier article had out of the article's length when scoring it against stories. */
+  readonly ignoreNovelTerms: boolean;
+  /** Exponent on a story's cohesion (|sum of member vectors| / members, 1 for one member) in its score. */
+  readonly cohesionPower: number;
+  /** Estimated content-bigram Jaccard above which the later article is a rewrite (paraphrase). */
+  readonly rewritePhrases: number;
+  /** Estimated shingle Jaccard above which the later article is a rewrite whatever its term cosine. */
+  readonly rewriteJaccard: number;
+  /** Pseudo-documents added to N in IDF so the first articles of a stream are weighed sensibly. */
+  readonly idfPrior: number;
+  /** Highest-weighted terms of an article used to look up candidate stories in the inverted index. */
+  readonly queryTerms: number;
+  /** Highest-weighted terms of each article added to the inverted index under its story. */
+  readonly indexTerms: number;
+  /** Most recent stories kept per index term: caps the cost of frequent terms, keeping lookup flat. */
+  readonly postingCap: number;
+  /** Candidate stories scored in full per article. */
+  readonly maxCandidates: number;
+  /** Recent members per candidate story checked for the rewrite relation. */
+  readonly rewriteMembers: number;
+  /** Days apart (article vs. story time span) with no time penalty. */
+  readonly graceDays: number;
+  /** Beyond the grace period the similarity decays as exp(-days / decayDays) (Miranda et al.'s time feature). */
+  readonly decayDays: number;
+}
+
+export const STORY_ENGINE_DEFAULTS = {
+  titleWeight: 2,
+  bodyLog: 1,
+  leadWeight: 1,
+  leadWords: 60,
+  nameWeight: 1,
+  phraseWeight: 0,
+  maxArticleTerms: 120,
+  maxCentroidTerms: 300,
+  storyThreshold: 0.27,
+  ignoreNovelTerms: false,
+  cohesionPower: 1,
+  rewritePhrases: 0.2,
+  rewriteJaccard: 0.5,
+  idfPrior: 10,
+  queryTerms: 16,
+  indexTerms: 12,
+  postingCap: 64,
+  maxCandidates: 24,
+  rewriteMembers: 8,
+  graceDays: 3,
+  decayDays: 7,
+} as const satisfies StoryEngineOptions;

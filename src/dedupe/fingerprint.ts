@@ -1,0 +1,36 @@
+// Fingerprints of one text for the rewrite relation: an exact hash of its word sequence (copies that differ
+// only in spacing, case or punctuation), a MinHash signature of its word shingles (near copies) and one of
+// its content-word bigrams (paraphrases).
+import { combine, hashString } from './hash.ts';
+import { minhashSignature, shingleHashes } from './minhash.ts';
+
+export interface Fingerprint {
+  /** Two independent 32-bit hashes of the whole word sequence, as one key: collisions need both to agree. */
+  readonly exact: string;
+  readonly signature: Uint32Array;
+  /**
+   * MinHash of content-word bigrams (stemmed, stopwords out): survives paraphrase that rewords the glue
+   * between content words, which breaks most 4-word shingles but keeps pairs like "security guarantee".
+   */
+  readonly phrases: Uint32Array;
+}
+
+/** Words per shingle: 4-word shingles survive light edits yet rarely repeat across unrelated texts. */
+export const SHINGLE_WORDS = 4;
+
+export function fingerprintWords(words: readonly string[], contentTerms: readonly string[]): Fingerprint {
+  const hashes = new Uint32Array(words.length);
+  let a = 0x1234567;
+  let b = 0x7654321;
+  for (let i = 0; i < words.length; i += 1) {
+    const h = hashString(words[i]!);
+    hashes[i] = h;
+    a = combine(a, h);
+    b = combine(b ^ 0x5bd1e995, h);
+  }
+  return {
+    exact: `${words.length.toString(36)}:${a.toString(36)}:${b.toString(36)}`,
+    signature: minhashSignature(shingleHashes(hashes, SHINGLE_WORDS)),
+    phrases: minhashSignature(shingleHashes(contentTerms.map((t) => hashString(t)), 2)),
+  };
+}
