@@ -7,6 +7,13 @@ import { msUntilQuietEnds } from '../schedule/quiet-hours.ts';
 import { missedSlot } from '../schedule/slots.ts';
 import type { ChannelRepository } from '../store/channel-repository.ts';
 import type { EffectiveChannel } from './channels.ts';
+import { withLease, type LeaseOptions } from './lease.ts';
+
+/**
+ * Instances agree on a slot when their clocks agree within this much (keep hosts on NTP). A slot is
+ * done once any instance recorded a lastSlot at or after slot - tolerance.
+ */
+const SLOT_TOLERANCE_MS = 2_000;
 
 export interface DigestSchedulerDeps {
   readonly channels: ChannelRepository;
@@ -14,6 +21,8 @@ export interface DigestSchedulerDeps {
   readonly runDigest: (channel: EffectiveChannel) => Promise<void>;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Several instances on one store: the lease that makes each slot's digest go out exactly once. */
+  readonly lease: LeaseOptions;
 }
 
 export interface DigestScheduler {
@@ -37,6 +46,13 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     await deps.channels.put({ ...stored, lastSlot: slot.toISOString() });
   };
 
+  let stopped = false;
+  const slotDone = async (channel: EffectiveChannel, slot: Date) => {
+    if (stopped) return true;
+    const last = (await deps.channels.get(channel.id))?.lastSlot;
+    return last !== undefined && Date.parse(last) >= slot.getTime() - SLOT_TOLERANCE_MS;
+  };
+
   const fire = async (channel: EffectiveChannel, slot: Date) => {
     const wait = channel.quiet === null ? 0 : msUntilQuietEnds(channel.quiet, channel.timezone, deps.now());
     if (wait > 0) {
@@ -51,14 +67,21 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
       }
       return;
     }
-    await deps.runDigest(channel);
-    await markSlot(channel, slot);
+    // Every instance fires; the one holding the lease posts, the others wait until the slot is
+    // recorded as done (or take over when the holder died and its lease ran out).
+    await withLease(`digest:${channel.id}`, { ...deps.lease, done: () => slotDone(channel, slot) }, async () => {
+      if (await slotDone(channel, slot)) return;
+      await deps.runDigest(channel);
+      await markSlot(channel, slot);
+    });
   };
+  // Slots are whole seconds so instances whose timers fire a few milliseconds apart agree on them.
+  const currentSlot = () => new Date(Math.floor(deps.now().getTime() / 1000) * 1000);
 
   const scheduleOne = (channel: EffectiveChannel) => {
     jobs.set(
       channel.id,
-      startSchedule([{ name: channel.id, cron: channel.cron, timezone: channel.timezone, run: () => fire(channel, deps.now()) }]),
+      startSchedule([{ name: channel.id, cron: channel.cron, timezone: channel.timezone, run: () => fire(channel, currentSlot()) }]),
     );
   };
 
@@ -84,6 +107,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     markSlot,
     nextRuns: () => [...jobs.values()].flatMap((job) => job.nextRuns()),
     async stop() {
+      stopped = true;
       for (const timer of held.values()) clearTimeout(timer);
       held.clear();
       for (const job of jobs.values()) await job.stop();

@@ -16,6 +16,7 @@ import { NewsDigestError } from '../domain/errors.ts';
 import { createFetcher, type Fetcher } from '../ingest/fetch/safe-fetch.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { FeedRepository } from '../store/feed-repository.ts';
+import { tryWithLease, type LeaseOptions } from './lease.ts';
 
 export function fetcherFor(config: Config): Fetcher {
   return createFetcher({
@@ -58,6 +59,8 @@ export interface FeedServiceDeps {
   readonly fetcher?: Fetcher;
   /** Counts each feed poll that failed (and the first polls that succeeded) for /metrics. */
   readonly onPollResult?: (result: 'ok' | 'failed') => void;
+  /** With several instances on one store, only the lease holder polls: each feed once per interval. */
+  readonly lease: LeaseOptions;
 }
 
 export function createFeedService(deps: FeedServiceDeps): FeedService {
@@ -66,7 +69,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const configured = config.sources.flatMap((s) => (s.type === 'feed' ? [s.url] : []));
   let loop: PollLoop | null = null;
   let lastSuccess: Date | null = null;
-  const poller: FeedPoller = createFeedPoller({
+  const shared: FeedPoller = createFeedPoller({
     fetcher,
     store: keyvFeedStateStore(deps.keyv),
     now: Date.now,
@@ -75,6 +78,13 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     clean: cleanArticleText,
     onWarning: (message, context) => logger.warn(`${message} ${JSON.stringify(context)}`),
   });
+  // Poll state (next poll time, seen items) lives in the shared store, so whoever holds the lease
+  // sees what the others polled; an instance without it skips the tick.
+  const poller: FeedPoller = {
+    ...shared,
+    pollDue: async (now) =>
+      (await tryWithLease('feed-poll', deps.lease, () => shared.pollDue(now)))?.value ?? { articles: [], outcomes: [] },
+  };
 
   const states = keyvFeedStateStore(deps.keyv);
   let deliver: (articles: Article[]) => Promise<void> = async () => {};
@@ -82,6 +92,10 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   // A feed never polled before is read at once rather than at its spread-out slot, so a newly added
   // feed shows up in the next digest instead of up to one interval later.
   const pollNewFeeds = async () => {
+    const polled = await tryWithLease('feed-poll', deps.lease, pollNewFeedsNow);
+    if (polled === null) logger.info('another instance is polling feeds');
+  };
+  const pollNewFeedsNow = async () => {
     const fresh: string[] = [];
     for (const url of poller.feeds()) if ((await states.get(url)) === undefined) fresh.push(url);
     const outcomes = await Promise.all(fresh.map((url) => poller.pollFeed(url)));

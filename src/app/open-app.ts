@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../config/load-config.ts';
 import { createStoryEngine } from '../cluster/engine.ts';
 import { createNewsroom, type Newsroom } from '../digest/newsroom.ts';
 import { createArticleRepository } from '../store/article-repository.ts';
+import type { Locks } from '../store/locks.ts';
 import { openKeyv } from '../store/open-keyv.ts';
 import { createChannelRepository, type ChannelRepository } from '../store/channel-repository.ts';
 import { createFeedRepository, type FeedRepository } from '../store/feed-repository.ts';
@@ -16,6 +17,8 @@ import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
 export interface App {
   /** The raw key-value store, for state that has no repository of its own (feed polling state). */
   readonly keyv: Keyv;
+  /** Leases shared with other instances using the same store. */
+  readonly locks: Locks;
   readonly newsroom: Newsroom;
   readonly posts: PostRepository;
   readonly outbox: OutboxRepository;
@@ -45,6 +48,7 @@ export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}
     await newsroom.replay();
     return {
       keyv: store.keyv,
+      locks: store.locks,
       newsroom,
       posts: createPostRepository(store.keyv),
       outbox: createOutboxRepository(store.keyv),

@@ -4,6 +4,7 @@ import { createConsoleSink } from '../chat/console/console-sink.ts';
 import type { ChatSink } from '../chat/sink.ts';
 import { createCommandHandler } from '../commands/create-handler.ts';
 import type { CommandServices } from '../commands/services.ts';
+import type { CommandHandler } from '../commands/types.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
 import type { Article } from '../domain/article.ts';
 import { feedId, type FeedRecord, type FeedRepository } from '../store/feed-repository.ts';
@@ -14,6 +15,7 @@ import { resolveChannels, type EffectiveChannel } from './channels.ts';
 import { createCommandServices } from './command-services.ts';
 import { deliverToChannel } from './deliver-channel.ts';
 import { createFeedService, type FeedService } from './feed-service.ts';
+import { leaseOwner, withLease } from './lease.ts';
 import { createDigestScheduler } from './digest-scheduler.ts';
 import { openApp } from './open-app.ts';
 import type { PlatformAdapter } from './platform.ts';
@@ -38,7 +40,7 @@ export interface RunningBot {
   health(): { lastPollAt: Date | null; chat: { platform: string; connected: boolean }[]; store: () => Promise<boolean> };
   /** Post one channel's digest now (what /digest does). */
   postNow(channelId: string): Promise<number>;
-  readonly commands: ReturnType<typeof createCommandHandler>;
+  readonly commands: CommandHandler;
   stop(): Promise<void>;
 }
 
@@ -61,8 +63,15 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
 
   const metrics = deps.metrics;
   let lastPollAt: Date | null = null;
+  const lease = { locks: app.locks, owner: leaseOwner() };
+  // One writer at a time across instances: catch up with what the others stored, then add.
   const counted = async (articles: Article[]) => {
-    const result = await app.newsroom.intake(articles);
+    const locked = await withLease('ingest', lease, async () => {
+      await app.newsroom.refresh();
+      return app.newsroom.intake(articles);
+    });
+    if (locked === null) throw new Error('ingest lease not acquired');
+    const result = locked.value;
     metrics?.articlesIngested.inc(result.added.length);
     metrics?.storiesCreated.inc(result.newStories);
     metrics?.storiesKnown.set(app.newsroom.engine.stories().length);
@@ -92,6 +101,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     if (sink === undefined) return 0;
     const end = metrics?.digestDuration.startTimer({ platform: channel.platform });
     try {
+      await app.newsroom.refresh();
       const result = await deliverToChannel(channel, sink, app.newsroom.materials(), {
         ...app,
         now,
@@ -125,6 +135,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   });
 
   const feeds = createFeedService({
+    lease,
     config: loaded.config,
     keyv: app.keyv,
     repository: app.feeds,
@@ -139,7 +150,13 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       if (result.added.length > 0) logger.info(`feeds: ${result.added.length} new articles`);
     });
 
-  const scheduler = createDigestScheduler({ channels: app.channels, runDigest: async (c) => void (await runDigest(c)), logger, now });
+  const scheduler = createDigestScheduler({
+    channels: app.channels,
+    runDigest: async (c) => void (await runDigest(c)),
+    logger,
+    now,
+    lease,
+  });
   const channels = (await resolveChannels(loaded.config, app.channels)).filter((channel) => {
     if (sinks.has(channel.platform)) return true;
     logger.warn(`channel ${channel.id}: no ${channel.platform} connection (token not set); skipped`);
@@ -168,7 +185,14 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     validateFeed: deps.validateFeed ?? feeds.validate,
     feedHealth: feeds.health,
   });
-  const commands = createCommandHandler(services, logger);
+  const handler = createCommandHandler(services, logger);
+  // Commands may land on any instance: first take in what the others stored.
+  const commands: CommandHandler = {
+    handle: async (request) => {
+      await app.newsroom.refresh().catch((error: unknown) => logger.error('refresh before command failed', error));
+      return handler.handle(request);
+    },
+  };
   for (const platform of deps.platforms ?? []) {
     try {
       await platform.start(commands);

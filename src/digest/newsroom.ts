@@ -18,6 +18,8 @@ export interface IntakeResult {
 
 export interface Newsroom {
   replay(): Promise<number>;
+  /** Add to the engine what other instances stored since the last replay or refresh; returns how many. */
+  refresh(): Promise<number>;
   intake(articles: readonly Article[], onProgress?: (done: number, total: number) => void): Promise<IntakeResult>;
   /** Every story with its articles. */
   materials(): StoryMaterial[];
@@ -27,6 +29,19 @@ export interface Newsroom {
 
 export function createNewsroom(engine: StoryEngine, repository: ArticleRepository, now: () => Date): Newsroom {
   const records = new Map<string, StoredArticle>();
+  let seenSeq = 0;
+
+  const absorb = (stored: readonly StoredArticle[]) => {
+    let count = 0;
+    for (const record of stored) {
+      seenSeq = Math.max(seenSeq, record.seq);
+      if (records.has(record.article.id)) continue;
+      records.set(record.article.id, record);
+      engine.add(record.article);
+      count += 1;
+    }
+    return count;
+  };
 
   function toMaterial(storyId: string): StoryMaterial | undefined {
     const story = engine.story(storyId);
@@ -42,14 +57,8 @@ export function createNewsroom(engine: StoryEngine, repository: ArticleRepositor
 
   return {
     engine,
-    async replay() {
-      const stored = await repository.all();
-      for (const record of stored) {
-        records.set(record.article.id, record);
-        engine.add(record.article);
-      }
-      return stored.length;
-    },
+    replay: async () => absorb(await repository.all()),
+    refresh: async () => absorb(await repository.since(seenSeq)),
     async intake(articles, onProgress) {
       const added: Article[] = [];
       let rewrites = 0;
@@ -63,6 +72,7 @@ export function createNewsroom(engine: StoryEngine, repository: ArticleRepositor
           const assignment = engine.add(article);
           const record = await repository.add(article, assignment, now().toISOString());
           records.set(article.id, record);
+          seenSeq = Math.max(seenSeq, record.seq);
           added.push(article);
           if (assignment.rewriteOf !== null) rewrites += 1;
           if (engine.story(assignment.storyId)?.articleIds.length === 1) newStories += 1;

@@ -36,7 +36,7 @@ export function createMemoryLocks(now: () => number = Date.now): Locks {
 
 /** The few Redis commands the leases need; @keyv/redis's node-redis client provides them. */
 export interface RedisLike {
-  set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
+  set(key: string, value: string, options: { condition: 'NX'; expiration: { type: 'PX'; value: number } }): Promise<unknown>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
@@ -46,7 +46,8 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 
 export function createRedisLocks(client: RedisLike, prefix = 'news-digest:lock:'): Locks {
   return {
-    acquire: async (key, owner, ttlMs) => (await client.set(prefix + key, owner, { NX: true, PX: ttlMs })) === 'OK' ||
+    acquire: async (key, owner, ttlMs) =>
+      (await client.set(prefix + key, owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK' ||
       (await client.eval(RENEW, { keys: [prefix + key], arguments: [owner, String(ttlMs)] })) === 1,
     renew: async (key, owner, ttlMs) =>
       (await client.eval(RENEW, { keys: [prefix + key], arguments: [owner, String(ttlMs)] })) === 1,

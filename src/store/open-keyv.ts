@@ -2,10 +2,11 @@
 // so the repositories above it do not care whether state lives in SQLite, Redis or memory.
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { createKeyv as createRedisKeyv } from '@keyv/redis';
+import { type default as KeyvRedis, createKeyv as createRedisKeyv } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserError } from '../domain/errors.ts';
+import { createMemoryLocks, createRedisLocks, type Locks, type RedisLike } from './locks.ts';
 
 /** All keys live under one namespace so a shared SQLite file or Redis database stays tidy. */
 const NAMESPACE = 'news-digest';
@@ -16,6 +17,8 @@ const REDIS_CONNECT_TIMEOUT_MS = 5_000;
 
 export interface OpenedStore {
   readonly keyv: Keyv;
+  /** Leases shared by every process using this store (in-process only for SQLite and memory). */
+  readonly locks: Locks;
   /** Human-readable location for logs: never contains credentials. */
   readonly describe: string;
   close(): Promise<void>;
@@ -24,7 +27,7 @@ export interface OpenedStore {
 export async function openKeyv(url: string, baseDir: string): Promise<OpenedStore> {
   if (url === 'memory:' || url.startsWith('memory:')) {
     const keyv = new Keyv({ namespace: NAMESPACE });
-    return { keyv, describe: 'memory', close: async () => {} };
+    return { keyv, locks: createMemoryLocks(), describe: 'memory', close: async () => {} };
   }
   if (url.startsWith('sqlite:')) {
     const file = sqliteFile(url, baseDir);
@@ -33,7 +36,8 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
     const keyv = new Keyv({ store, namespace: NAMESPACE });
     // Surface connection problems (unwritable folder, corrupt file) now, not on the first write.
     await keyv.get('meta:ping');
-    return { keyv, describe: `sqlite ${file}`, close: () => keyv.disconnect() };
+    // One bot per SQLite file: the file is local to one host, so in-process leases are enough.
+    return { keyv, locks: createMemoryLocks(), describe: `sqlite ${file}`, close: () => keyv.disconnect() };
   }
   if (url.startsWith('redis:') || url.startsWith('rediss:')) {
     // throwOnErrors: by default @keyv/redis turns a failed command into `undefined`, which would make a
@@ -54,9 +58,10 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
       const reason = error instanceof Error ? error.message : String(error);
       throw new UserError('STORE_UNREACHABLE', `cannot reach ${describe}: ${reason}`, {}, { cause: error });
     }
-    return { keyv, describe, close: () => keyv.disconnect() };
+    const client = (keyv.store as KeyvRedis<unknown>).client as unknown as RedisLike;
+    return { keyv, locks: createRedisLocks(client), describe, close: () => keyv.disconnect() };
   }
-  throw new UserError('STORE_UNSUPPORTED', `store URL scheme not supported yet: ${url.split(':')[0]}: (use sqlite: or memory:)`);
+  throw new UserError('STORE_UNSUPPORTED', `store URL scheme not supported yet: ${url.split(':')[0]}: (use sqlite:, redis: or memory:)`);
 }
 
 /** sqlite://data/x.sqlite is relative to baseDir; sqlite:///abs/x.sqlite is absolute. */
