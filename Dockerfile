@@ -19,6 +19,7 @@ RUN npm ci --omit=dev
 FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production \
+    HEALTH_HOST=0.0.0.0 \
     HEALTH_PORT=9090
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json ./
