@@ -28,6 +28,8 @@ export interface DeliverDeps {
   readonly now: () => Date;
   readonly logger: Logger;
   readonly retry: RetryDeps;
+  /** Summarize and number a story; shared across channels so 1,000 channels summarize a story once. */
+  readonly present?: (material: StoryMaterial) => Promise<DigestStory>;
 }
 
 export interface DeliverResult {
@@ -107,7 +109,7 @@ async function deliverStory(channel: DeliveryChannel, sink: ChatSink, material: 
   const storyId = material.story.id;
   const entry = await deps.outbox.get(channel.id, storyId, version);
   const previous = await deps.posts.get(channel.id, storyId);
-  const story = await buildDigestStory(material, deps);
+  const story = await (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material);
   const anchor = previous?.messageId ?? null;
 
   if (entry?.state === 'sent' || entry?.state === 'sending') {

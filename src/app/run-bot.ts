@@ -1,6 +1,8 @@
 // The long-running bot: read sources, post what is new, then keep doing it on each channel's schedule
 // and answer slash commands. One bad source or channel is logged and never stops the others.
 import { createConsoleSink } from '../chat/console/console-sink.ts';
+import { pacedSink, SLACK_CHANNEL_INTERVAL_MS } from '../chat/paced-sink.ts';
+import { buildDigestStory } from '../digest/build-digest.ts';
 import type { ChatSink } from '../chat/sink.ts';
 import { createCommandHandler } from '../commands/create-handler.ts';
 import type { CommandServices } from '../commands/services.ts';
@@ -16,6 +18,7 @@ import { createCommandServices } from './command-services.ts';
 import { deliverToChannel } from './deliver-channel.ts';
 import { createFeedService, type FeedService } from './feed-service.ts';
 import { leaseOwner, withLease } from './lease.ts';
+import { createPresenter } from './presenter.ts';
 import { createDigestScheduler } from './digest-scheduler.ts';
 import { openApp } from './open-app.ts';
 import type { PlatformAdapter } from './platform.ts';
@@ -51,7 +54,9 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const app = await openApp(loaded, { now });
   logger.info(`store: ${app.storeDescription}; ${app.newsroom.engine.stories().length} stories known`);
   const sinks = new Map<string, ChatSink>([['console', createConsoleSink({ out: deps.out, cwd: deps.cwd })]]);
-  for (const platform of deps.platforms ?? []) sinks.set(platform.platform, platform.sink);
+  for (const platform of deps.platforms ?? []) {
+    sinks.set(platform.platform, platform.platform === 'slack' ? pacedSink(platform.sink, { intervalMs: SLACK_CHANNEL_INTERVAL_MS }) : platform.sink);
+  }
   let queue: Promise<unknown> = Promise.resolve();
 
   // Runs are chained so a scheduled digest, a command and the start-up digest never interleave.
@@ -96,6 +101,8 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     }
   };
 
+  const present = createPresenter((material) => buildDigestStory(material, app));
+
   const post = async (channel: EffectiveChannel): Promise<number> => {
     const sink = sinks.get(channel.platform);
     if (sink === undefined) return 0;
@@ -104,6 +111,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       await app.newsroom.refresh();
       const result = await deliverToChannel(channel, sink, app.newsroom.materials(), {
         ...app,
+        present,
         now,
         logger,
         retry: {
@@ -129,10 +137,28 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     }
   };
 
-  const runDigest = (channel: EffectiveChannel) => exclusive(async () => {
-    await poll();
-    return post(channel);
-  });
+  // Polls are serialized (one intake at a time); deliveries run per channel in parallel, each channel's
+  // own posts in order, so 1,000 channels on one schedule are served side by side.
+  const channelRuns = new Map<string, Promise<unknown>>();
+  // Channels on the same schedule fire together: they share one poll instead of queueing 1,000.
+  let polling: Promise<void> | null = null;
+  const sharedPoll = () => {
+    polling ??= exclusive(poll).finally(() => {
+      polling = null;
+    });
+    return polling;
+  };
+  const runDigest = async (channel: EffectiveChannel): Promise<number> => {
+    await sharedPoll();
+    const previous = channelRuns.get(channel.id) ?? Promise.resolve();
+    const run = previous.then(() => post(channel), () => post(channel));
+    channelRuns.set(channel.id, run);
+    try {
+      return await run;
+    } finally {
+      if (channelRuns.get(channel.id) === run) channelRuns.delete(channel.id);
+    }
+  };
 
   const feeds = createFeedService({
     lease,
@@ -218,6 +244,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       await feeds.stop();
       for (const platform of deps.platforms ?? []) await platform.stop().catch((e: unknown) => logger.error(`${platform.platform}: stop failed`, e));
       await queue;
+      await Promise.allSettled(channelRuns.values());
       await app.close();
     },
   };
