@@ -20,18 +20,23 @@ export interface DiscordAppOptions {
   readonly logger: Logger;
   /** How long start() waits for the gateway's READY before giving up. */
   readonly readyTimeoutMs?: number;
+  /** How long stop() lets in-flight commands finish before closing anyway. */
+  readonly stopTimeoutMs?: number;
   /** Extra REST settings (tests lower retries and timeouts). */
   readonly rest?: Partial<RESTOptions>;
 }
 
 export interface DiscordApp {
   start(): Promise<void>;
+  /** Waits (at most stopTimeoutMs) for commands being answered, then closes the gateway connection. */
   stop(): Promise<void>;
+  /** For /healthz: the gateway session is up. */
+  connected(): boolean;
   readonly client: Client;
   readonly sink: ChatSink;
 }
 
-export const DISCORD_APP_DEFAULTS = { readyTimeoutMs: 60_000 } as const satisfies Partial<DiscordAppOptions>;
+export const DISCORD_APP_DEFAULTS = { readyTimeoutMs: 60_000, stopTimeoutMs: 10_000 } as const satisfies Partial<DiscordAppOptions>;
 
 export function createDiscordApp(options: DiscordAppOptions): DiscordApp {
   const { logger } = options;
@@ -55,6 +60,9 @@ export function createDiscordApp(options: DiscordAppOptions): DiscordApp {
   });
   client.on(Events.Error, (error) => logger.error('discord: client error', error));
   client.on(Events.Warn, (message) => logger.warn(`discord: ${message}`));
+  // discord.js reconnects and resumes on its own; the log says when the bot was briefly deaf.
+  client.on(Events.ShardDisconnect, (event) => logger.warn(`discord: gateway closed (${event.code}); reconnecting`));
+  client.on(Events.ShardResume, () => logger.info('discord: gateway session resumed'));
   client.rest.on('rateLimited', (info) => {
     logger.warn(`discord: rate limited on ${info.method.toUpperCase()} ${info.route}, retrying in ${info.retryAfter} ms`);
   });
@@ -81,9 +89,16 @@ export function createDiscordApp(options: DiscordAppOptions): DiscordApp {
       logger.info(`discord: connected as ${client.user?.tag ?? 'unknown'} to ${client.guilds.cache.size} server(s)`);
     },
     async stop() {
-      // Let commands that are being answered finish before the connection goes away.
-      await Promise.allSettled([...inFlight]);
+      // Let commands that are being answered finish before the connection goes away, within a bound
+      // so one stuck handler cannot hold up shutdown.
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.stopTimeoutMs ?? DISCORD_APP_DEFAULTS.stopTimeoutMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), bound]);
+      clearTimeout(timer);
       await client.destroy();
     },
+    connected: () => client.isReady(),
   };
 }

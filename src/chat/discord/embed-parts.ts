@@ -55,11 +55,11 @@ export function sourceField(source: DigestSource): APIEmbedField {
   return { name, value: truncate(value, DISCORD_LIMITS.fieldValue) };
 }
 
-/** "prefix A, B, C and 4 more" within `limit` characters; names are escaped. */
-export function listWithRest(prefix: string, names: readonly string[], limit: number): string {
+/** "prefix A, B, C and 4 more" within `limit` characters; names are escaped unless already `escaped`. */
+export function listWithRest(prefix: string, names: readonly string[], limit: number, escaped = false): string {
   let out = prefix;
   for (let i = 0; i < names.length; i++) {
-    const name = escapeInline(names[i] ?? '');
+    const name = escaped ? (names[i] ?? '') : escapeInline(names[i] ?? '');
     const separator = i === 0 ? '' : ', ';
     const left = names.length - i - 1;
     const tail = left > 0 ? ` and ${left} more` : '';
@@ -100,8 +100,9 @@ export function sourceFields(sources: readonly DigestSource[], budget: number, r
   const name = 'More sources';
   const room = Math.min(DISCORD_LIMITS.fieldValue, budget - used - name.length);
   if (rest.length > 0 && room >= 20 && fields.length < maxFields) {
-    const labels = rest.map((s) => `[${s.n}] ${s.article.source}`);
-    fields.push({ name, value: listWithRest('', labels, room) });
+    // "[n]" followed by a name is not link syntax, so only the outlet name needs escaping.
+    const labels = rest.map((s) => `[${s.n}] ${escapeInline(s.article.source)}`);
+    fields.push({ name, value: listWithRest('', labels, room, true) });
   }
   return fields;
 }

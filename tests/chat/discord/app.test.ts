@@ -21,6 +21,9 @@ const handler: CommandHandler = {
     if (request.command === 'feeds') return { visibility: 'ephemeral', text: `Added ${request.text.slice(4)}` };
     if (request.command === 'story' && request.text === 'nothing') return { visibility: 'ephemeral', text: 'No story matches "nothing".' };
     if (request.command === 'story' && request.text === 'boom') throw new Error('database on fire');
+    if (request.command === 'story' && request.text === 'many') {
+      return { visibility: 'channel', stories: Array.from({ length: 12 }, (_, i) => story(`m${i}`)) };
+    }
     return { visibility: 'channel', stories: [story('s1')] };
   },
 };
@@ -68,6 +71,7 @@ describe('Discord app', () => {
     expect(app.client.guilds.cache.get(GUILD_ID)?.name).toBe('Test Guild');
     await fake.waitForHeartbeat();
     expect(fake.gateway.heartbeats).toBeGreaterThan(0);
+    expect(app.connected()).toBe(true);
   });
 
   it('defers /story in the channel, then edits the reply with the story embed', async () => {
@@ -78,6 +82,16 @@ describe('Discord app', () => {
     expect((body.embeds as { title: string }[])[0]?.title).toBe('NATO rules out \\*membership\\* for Ukraine (s1)');
     const request = seen.at(-1)?.request;
     expect(request).toMatchObject({ platform: 'discord', command: 'story', text: 'nato', channelId: CHANNEL_ID, userId: '777777777777777777' });
+  });
+
+  it('continues a reply past 10 embeds with a public follow-up', async () => {
+    const { id, body } = await command({ name: 'story', options: [{ name: 'query', type: 3, value: 'many' }] }, 'edit');
+    expect((body.embeds as unknown[]).length).toBe(10);
+    const followUp = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/api/v10/webhooks/${APP_ID}/token-${id}`);
+    const rest = followUp.body as { embeds: unknown[]; flags?: number; allowed_mentions: unknown };
+    expect(rest.embeds).toHaveLength(2);
+    expect(rest.flags ?? 0).toBe(0);
+    expect(rest.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('refuses /feeds add to a member without Manage Server, visible only to them', async () => {
