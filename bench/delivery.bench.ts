@@ -1,0 +1,123 @@
+// Issue 6 benchmark: deliver one digest (the seed stories) to 1,000 Slack channels and to 1,000 Discord
+// channels through stand-ins that enforce the platforms' rate limits, with the real SDK clients, the
+// outbox and the pacing the bot uses. Reports lost and duplicated messages and the time against the
+// floor the rate limits impose (target: within 1.15x, zero lost, zero duplicated).
+import { join } from 'node:path';
+import { webApi } from '@slack/bolt';
+import { REST } from 'discord.js';
+import Keyv from 'keyv';
+import { deliverToChannel, type DeliverDeps } from '../src/app/deliver-channel.ts';
+import { createPresenter } from '../src/app/presenter.ts';
+import { createDiscordSink } from '../src/chat/discord/sink.ts';
+import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS } from '../src/chat/paced-sink.ts';
+import type { ChatSink } from '../src/chat/sink.ts';
+import { createSlackSink } from '../src/chat/slack/sink.ts';
+import { createStoryEngine } from '../src/cluster/engine.ts';
+import { buildDigestStory } from '../src/digest/build-digest.ts';
+import { createNewsroom } from '../src/digest/newsroom.ts';
+import type { StoryMaterial } from '../src/digest/story-material.ts';
+import { readArticleFiles } from '../src/ingest/file-source.ts';
+import { silentLogger } from '../src/ops/logger.ts';
+import { createArticleRepository } from '../src/store/article-repository.ts';
+import { createOutboxRepository } from '../src/store/outbox-repository.ts';
+import { createPostRepository } from '../src/store/post-repository.ts';
+import { createExtractiveSummarizer } from '../src/summarize/extractive.ts';
+import { startRateLimitedDiscord } from './stand-ins/discord-rate-limited.ts';
+import { startRateLimitedSlack } from './stand-ins/slack-rate-limited.ts';
+
+const CHANNELS = Number(process.env.DELIVERY_BENCH_CHANNELS ?? 1000);
+const TARGET_RATIO = 1.15;
+const DISCORD_GLOBAL_PER_SECOND = 50;
+
+async function seedStories(): Promise<StoryMaterial[]> {
+  const { articles } = await readArticleFiles([join(import.meta.dirname, '..', 'seeds')]);
+  const room = createNewsroom(createStoryEngine(), createArticleRepository(new Keyv()), () => new Date());
+  await room.intake(articles);
+  return room.materials();
+}
+
+function deps(): DeliverDeps {
+  const keyv = new Keyv();
+  const summarizer = createExtractiveSummarizer();
+  const budget = { minSentences: 2, maxSentences: 4, maxWords: 100 };
+  return {
+    posts: createPostRepository(keyv),
+    outbox: createOutboxRepository(keyv),
+    summarizer,
+    budget,
+    now: () => new Date(),
+    logger: silentLogger,
+    retry: { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random },
+    present: createPresenter((material) => buildDigestStory(material, { summarizer, budget })),
+  };
+}
+
+async function run(label: string, sink: ChatSink, stories: StoryMaterial[], channelId: (i: number) => string) {
+  const d = deps();
+  const started = performance.now();
+  const results = await Promise.all(
+    Array.from({ length: CHANNELS }, (_, i) => deliverToChannel({ id: `c${i}`, target: channelId(i), size: 10 }, sink, stories, d)),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  return { label, seconds, failed };
+}
+
+function report(
+  label: string,
+  seconds: number,
+  floor: number,
+  expected: number,
+  accepted: { channel: string; key: string }[],
+  rejected: number,
+  failed: number,
+): void {
+  const unique = new Set(accepted.map((a) => `${a.channel}|${a.key}`)).size;
+  const lost = expected - unique;
+  const duplicated = accepted.length - unique;
+  const ratio = seconds / floor;
+  console.log(
+    `${label.padEnd(8)} ${String(expected).padStart(5)} messages to ${CHANNELS} channels in ${seconds.toFixed(2)} s; ` +
+      `floor ${floor.toFixed(2)} s; ratio ${ratio.toFixed(3)} (target <= ${TARGET_RATIO}) ${ratio <= TARGET_RATIO ? 'MET' : 'NOT MET'}; ` +
+      `lost ${lost}, duplicated ${duplicated} (target 0/0) ${lost === 0 && duplicated === 0 ? 'MET' : 'NOT MET'}; ` +
+      `429s answered ${rejected}, failed posts ${failed}`,
+  );
+}
+
+export default async function deliveryBench(): Promise<void> {
+  const stories = await seedStories();
+  const perChannel = stories.length;
+  console.log(`digest of ${perChannel} stories (seeds) to ${CHANNELS} channels per platform`);
+
+  // Slack: one message per second per channel; channels are independent, so the floor is the time a
+  // single channel needs for its stories: (stories - 1) seconds.
+  const slack = await startRateLimitedSlack(SLACK_CHANNEL_INTERVAL_MS);
+  try {
+    const client = new webApi.WebClient('xoxb-bench', {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 5, factor: 1, minTimeout: 100, maxTimeout: 1000 },
+      maxRequestConcurrency: 1000,
+      logLevel: webApi.LogLevel.ERROR,
+    });
+    const sink = pacedSink(createSlackSink({ client }), { intervalMs: SLACK_CHANNEL_INTERVAL_MS });
+    const result = await run('slack', sink, stories, (i) => `C${String(i).padStart(8, '0')}`);
+    const floor = ((perChannel - 1) * SLACK_CHANNEL_INTERVAL_MS) / 1000;
+    const accepted = slack.accepted.map((a) => ({ channel: a.channel, key: a.text }));
+    report('slack', result.seconds, floor, CHANNELS * perChannel, accepted, slack.rejected, result.failed);
+  } finally {
+    await slack.close();
+  }
+
+  // Discord: 50 requests per second for the whole bot; the floor is messages / 50.
+  const discord = await startRateLimitedDiscord(DISCORD_GLOBAL_PER_SECOND);
+  try {
+    const rest = new REST({ api: discord.api, globalRequestsPerSecond: DISCORD_GLOBAL_PER_SECOND, retries: 5 }).setToken('bench');
+    const sink = pacedSink(createDiscordSink({ rest }), { global: DISCORD_GLOBAL_LIMIT });
+    const result = await run('discord', sink, stories, (i) => String(100_000_000_000_000_000n + BigInt(i)));
+    const floor = (CHANNELS * perChannel) / DISCORD_GLOBAL_PER_SECOND;
+    const accepted = discord.accepted.map((a) => ({ channel: a.channel, key: a.title }));
+    report('discord', result.seconds, floor, CHANNELS * perChannel, accepted, discord.rejected, result.failed);
+  } finally {
+    await discord.close();
+  }
+}
