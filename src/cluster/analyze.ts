@@ -1,65 +1,69 @@
 // One pass over an article's words: content terms by field (title, lead, body), names, and the word sequence
-// for the rewrite fingerprint. Robust to leftover boilerplate: repeated lines count once, and title-cased
+// for the rewrite fingerprints. Robust to leftover boilerplate: repeated lines count once, and title-cased
 // lines (headings, "Leave A Reply") are read like sentence starts, so they do not invent names.
 import type { Article } from '../domain/article.ts';
-import { atSentenceStart, looksLikeName, nameKey } from '../text/names.ts';
-import { isStopword, stem } from '../text/tokens.ts';
-
-export interface TermFields {
-  /** Occurrences in the body. */
-  body: number;
-  inTitle: boolean;
-  inLead: boolean;
-  /** The first word seen for this term (stems and name keys are not readable). */
-  surface: string;
-}
+import { atSentenceStart } from '../text/names.ts';
+import type { Lexicon } from './lexicon.ts';
 
 export interface AnalyzedArticle {
-  /** Stemmed content terms, and name keys prefixed with NAME_PREFIX. */
-  readonly terms: Map<string, TermFields>;
-  /** Lower-cased body words, stopwords included, in order: input of the shingle fingerprint. */
-  readonly words: string[];
-  /** Stemmed body content terms in order: input of the paraphrase fingerprint. */
-  readonly contentTerms: string[];
+  /** Distinct term ids (stemmed content words and name features), ascending. */
+  readonly ids: Int32Array;
+  /** Weighted frequency of each id: sublinear body count plus title and lead bonuses, names boosted. */
+  readonly tf: Float64Array;
+  /** Hashes of the body words in order, stopwords included: input of the shingle fingerprint. */
+  readonly wordHashes: Uint32Array;
+  /** Body content term ids in order: input of the paraphrase (phrase) fingerprint. */
+  readonly contentIds: Uint32Array;
 }
 
-export const NAME_PREFIX = '#';
-export const PHRASE_PREFIX = '~';
+export interface FieldWeights {
+  readonly titleWeight: number;
+  readonly leadWeight: number;
+  readonly leadWords: number;
+  readonly bodyLog: number;
+  readonly nameWeight: number;
+}
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const FLAG_CAPITAL = 1;
 const FLAG_START = 2;
 
 interface Scan {
-  lowers: string[];
+  words: number[];
   raws: string[];
   flags: number[];
 }
 
-function scanLine(line: string, scan: Scan, headingLike: boolean): void {
+const newScan = (): Scan => ({ words: [], raws: [], flags: [] });
+
+/**
+ * Tokens of one line with their flags, in one regex pass (this is the hot loop of the whole pipeline).
+ * A line whose longer words are mostly capitalised is a headline or heading: its capitals mark no names.
+ */
+function scanLine(line: string, scan: Scan, isTitle: boolean, lexicon: Lexicon): void {
+  const first = scan.words.length;
+  let longWords = 0;
+  let longCapitals = 0;
   for (const match of line.matchAll(WORD)) {
     const raw = match[0];
-    const lower = raw.toLowerCase();
+    const token = lexicon.token(raw);
     let flags = 0;
-    if (looksLikeName(raw, lower, false)) flags |= FLAG_CAPITAL;
-    if (headingLike || atSentenceStart(line, match.index)) flags |= FLAG_START;
-    scan.lowers.push(lower.replace(/['\u2019]s$/u, '').replace(/\u2019/gu, "'"));
+    const c = raw.charCodeAt(0);
+    // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.
+    const upper = c < 128 ? c >= 65 && c <= 90 : raw[0] !== raw[0]!.toLowerCase();
+    if (upper) {
+      if (raw.length >= 4) longCapitals += 1;
+      if (lexicon.capitalized(token)) flags |= FLAG_CAPITAL;
+      if (atSentenceStart(line, match.index)) flags |= FLAG_START;
+    }
+    if (raw.length >= 4) longWords += 1;
+    scan.words.push(lexicon.wordOf(token));
     scan.raws.push(raw);
     scan.flags.push(flags);
   }
-}
-
-/** Most words capitalised: a headline or heading, where capitals do not mark names. */
-function isTitleCased(line: string): boolean {
-  let words = 0;
-  let capitals = 0;
-  for (const match of line.matchAll(WORD)) {
-    const raw = match[0];
-    if (raw.length < 4) continue;
-    words += 1;
-    if (raw[0] !== raw[0]!.toLowerCase()) capitals += 1;
+  if (isTitle || (longWords >= 2 && longCapitals / longWords >= 0.6)) {
+    for (let i = first; i < scan.flags.length; i += 1) scan.flags[i]! |= FLAG_START;
   }
-  return words >= 2 && capitals / words >= 0.6;
 }
 
 function uniqueLines(text: string): string[] {
@@ -74,59 +78,87 @@ function uniqueLines(text: string): string[] {
   return out;
 }
 
-export function analyzeArticle(article: Article, leadWords: number, phrases = false): AnalyzedArticle {
-  const title: Scan = { lowers: [], raws: [], flags: [] };
-  scanLine(article.title, title, isTitleCased(article.title));
-  const body: Scan = { lowers: [], raws: [], flags: [] };
-  for (const line of uniqueLines(article.text)) scanLine(line, body, isTitleCased(line));
-
-  // Names capitalised somewhere mid-sentence also count where they open a sentence or sit in a headline.
-  const midCaps = new Set<string>();
-  for (let i = 0; i < body.lowers.length; i += 1) {
-    if (body.flags[i] === FLAG_CAPITAL) midCaps.add(body.lowers[i]!);
-  }
-  const terms = new Map<string, TermFields>();
-  const contentTerms: string[] = [];
-  const visit = (scan: Scan, field: 'title' | 'body'): void => {
-    for (let i = 0; i < scan.lowers.length; i += 1) {
-      const lower = scan.lowers[i]!;
-      const flags = scan.flags[i]!;
-      const inLead = field === 'body' && i < leadWords;
-      if (lower.length >= 2 && !isStopword(lower)) {
-        const term = stem(lower);
-        count(terms, term, field, inLead, lower);
-        if (field === 'body') contentTerms.push(term);
-      }
-      const isName = (flags & FLAG_CAPITAL) !== 0 && ((flags & FLAG_START) === 0 || midCaps.has(lower));
-      if (!isName) continue;
-      const key = nameKey(lower);
-      if (key.length < 2) continue;
-      count(terms, NAME_PREFIX + key, field, inLead, scan.raws[i]!.replace(/['\u2019]s$/u, ''));
-    }
-  };
-  visit(title, 'title');
-  visit(body, 'body');
-  if (phrases) {
-    for (let i = 1; i < contentTerms.length; i += 1) {
-      count(terms, `${PHRASE_PREFIX}${contentTerms[i - 1]} ${contentTerms[i]}`, 'body', false, `${contentTerms[i - 1]} ${contentTerms[i]}`);
-    }
-  }
-  return { terms, words: body.lowers, contentTerms };
+function stripPossessive(raw: string): string {
+  const n = raw.length;
+  const c = raw.charCodeAt(n - 2);
+  return n > 2 && (raw.charCodeAt(n - 1) | 32) === 115 && (c === 39 || c === 0x2019) ? raw.slice(0, n - 2) : raw;
 }
 
-function count(
-  terms: Map<string, TermFields>,
-  term: string,
-  field: 'title' | 'body',
-  inLead: boolean,
-  surface: string,
-): void {
-  let fields = terms.get(term);
-  if (fields === undefined) {
-    fields = { body: 0, inTitle: false, inLead: false, surface };
-    terms.set(term, fields);
+// Scratch counts by term id, reused across articles (reset through `touched`): no Map per article.
+let bodyCounts = new Float64Array(1 << 14);
+let fieldBits = new Uint8Array(1 << 14);
+const IN_TITLE = 1;
+const IN_LEAD = 2;
+
+function ensureScratch(id: number): void {
+  if (id < bodyCounts.length) return;
+  const size = Math.max(bodyCounts.length * 2, id + 1);
+  const counts = new Float64Array(size);
+  counts.set(bodyCounts);
+  bodyCounts = counts;
+  const bits = new Uint8Array(size);
+  bits.set(fieldBits);
+  fieldBits = bits;
+}
+
+export function analyzeArticle(article: Article, weights: FieldWeights, lexicon: Lexicon): AnalyzedArticle {
+  const title = newScan();
+  scanLine(article.title, title, false, lexicon);
+  const body = newScan();
+  for (const line of uniqueLines(article.text)) scanLine(line, body, false, lexicon);
+
+  // Names capitalised somewhere mid-sentence also count where they open a sentence or sit in a headline.
+  const midCaps = new Set<number>();
+  for (let i = 0; i < body.words.length; i += 1) {
+    if (body.flags[i] === FLAG_CAPITAL) midCaps.add(body.words[i]!);
   }
-  if (field === 'title') fields.inTitle = true;
-  else fields.body += 1;
-  if (inLead) fields.inLead = true;
+  const touched: number[] = [];
+  const contentIds: number[] = [];
+  const count = (id: number, inTitle: boolean, inLead: boolean): void => {
+    ensureScratch(id);
+    if (bodyCounts[id] === 0 && fieldBits[id] === 0) touched.push(id);
+    if (inTitle) fieldBits[id]! |= IN_TITLE;
+    else bodyCounts[id]! += 1;
+    if (inLead) fieldBits[id]! |= IN_LEAD;
+  };
+  const visit = (scan: Scan, inTitle: boolean): void => {
+    for (let i = 0; i < scan.words.length; i += 1) {
+      const word = scan.words[i]!;
+      const flags = scan.flags[i]!;
+      const inLead = !inTitle && i < weights.leadWords;
+      const term = lexicon.termOf(word);
+      if (term >= 0) {
+        count(term, inTitle, inLead);
+        if (!inTitle) contentIds.push(term);
+      }
+      if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && !midCaps.has(word))) continue;
+      const name = lexicon.nameOf(lexicon.lowerOf(word), stripPossessive(scan.raws[i]!));
+      if (name >= 0) count(name, inTitle, inLead);
+    }
+  };
+  visit(title, true);
+  visit(body, false);
+
+  const ids = Int32Array.from(touched).sort();
+  const tf = new Float64Array(ids.length);
+  for (let k = 0; k < ids.length; k += 1) {
+    const id = ids[k]!;
+    const n = bodyCounts[id]!;
+    const bits = fieldBits[id]!;
+    // Sublinear body frequency plus flat bonuses for title and lead: a word repeated ten times is not ten
+    // times as telling, and a word in the headline is what the report is about.
+    const value =
+      (n > 0 ? 1 + weights.bodyLog * Math.log(n) : 0) +
+      ((bits & IN_TITLE) !== 0 ? weights.titleWeight : 0) +
+      ((bits & IN_LEAD) !== 0 ? weights.leadWeight : 0);
+    tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;
+    bodyCounts[id] = 0;
+    fieldBits[id] = 0;
+  }
+  // Plain loops: TypedArray.from with a mapping function is several times slower in V8.
+  const wordHashes = new Uint32Array(body.words.length);
+  for (let i = 0; i < wordHashes.length; i += 1) wordHashes[i] = lexicon.hashOf(body.words[i]!);
+  const content = new Uint32Array(contentIds.length);
+  for (let i = 0; i < content.length; i += 1) content[i] = contentIds[i]!;
+  return { ids, tf, wordHashes, contentIds: content };
 }

@@ -7,13 +7,25 @@ import type { Article } from '../domain/article.ts';
 import { stableId } from '../domain/ids.ts';
 import type { Assignment, Story } from '../domain/story.ts';
 import { createExactIndex } from '../dedupe/exact-index.ts';
-import { fingerprintWords, type Fingerprint } from '../dedupe/fingerprint.ts';
+import { fingerprint as fingerprintOf, type Fingerprint } from '../dedupe/fingerprint.ts';
 import { createLshIndex } from '../dedupe/lsh-index.ts';
 import { estimateJaccard } from '../dedupe/minhash.ts';
-import { NAME_PREFIX, PHRASE_PREFIX, analyzeArticle } from './analyze.ts';
+import { analyzeArticle } from './analyze.ts';
+import { createLexicon } from './lexicon.ts';
 import { explainPlacement, type Placement } from './explain.ts';
 import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
-import { addScaled, fromEntries, idfCosine, idfDot, pruneByIdf, seenBefore, withIdf, EMPTY_VECTOR, type SparseVector } from './sparse.ts';
+import {
+  add,
+  idfCosine,
+  idfDot,
+  pick,
+  pruneByIdf,
+  seenBefore,
+  topPositions,
+  withIdf,
+  EMPTY_VECTOR,
+  type SparseVector,
+} from './sparse.ts';
 import { createStoryIndex } from './story-index.ts';
 import type { Explanation, StoryEngine } from './types.ts';
 import { createVocabulary, type IdfWeights } from './vocabulary.ts';
@@ -41,6 +53,7 @@ const DAY_MS = 86_400_000;
 export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): StoryEngine {
   const options: StoryEngineOptions = { ...STORY_ENGINE_DEFAULTS, ...overrides };
   const vocabulary = createVocabulary(options.idfPrior);
+  const lexicon = createLexicon(vocabulary);
   const exact = createExactIndex();
   const lsh = createLshIndex();
   const index = createStoryIndex(options.postingCap);
@@ -49,36 +62,26 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
   const byArticleId = new Map<string, number>();
   const byStoryId = new Map<string, number>();
 
-  function vectorize(article: Article): { vector: SparseVector; words: string[]; contentTerms: string[] } {
-    const analyzed = analyzeArticle(article, options.leadWords, options.phraseWeight > 0);
-    const ids: number[] = [];
-    for (const [term, fields] of analyzed.terms) {
-      const id = vocabulary.id(term);
-      ids.push(id);
-      vocabulary.noteSurface(id, fields.surface);
-    }
-    vocabulary.addDocument(ids);
-    const entries: [number, number][] = [];
-    let k = 0;
-    for (const [term, fields] of analyzed.terms) {
-      const id = ids[k]!;
-      k += 1;
-      // Sublinear body frequency plus flat bonuses for title and lead: a word repeated ten times is not ten
-      // times as telling, and a word in the headline is what the report is about.
-      const tf =
-        (fields.body > 0 ? 1 + options.bodyLog * Math.log(fields.body) : 0) +
-        (fields.inTitle ? options.titleWeight : 0) +
-        (fields.inLead ? options.leadWeight : 0);
-      const boost = term.startsWith(NAME_PREFIX) ? options.nameWeight : term.startsWith(PHRASE_PREFIX) ? options.phraseWeight : 1;
-      entries.push([id, tf * boost]);
-    }
+  function vectorize(article: Article): { vector: SparseVector; print: Fingerprint; hasWords: boolean } {
+    const analyzed = analyzeArticle(article, options, lexicon);
+    vocabulary.addDocument(analyzed.ids);
     // Keep the terms heaviest under TF-IDF, stored as raw TF scaled to unit TF-IDF length, so that each
-    // article weighs the same in its story's centroid.
+    // article weighs the same in its story's centroid whatever IDF becomes later.
     const idf = vocabulary.weights();
-    const pruned = pruneByIdf(fromEntries(entries, Infinity), idf, options.maxArticleTerms);
-    const length = withIdf(pruned, idf).norm;
-    const vector = length > 0 ? scale(pruned, 1 / length) : pruned;
-    return { vector, words: analyzed.words, contentTerms: analyzed.contentTerms };
+    const ranked = new Float64Array(analyzed.ids.length);
+    for (let k = 0; k < ranked.length; k += 1) {
+      const w = idf.logN - (idf.logDf[analyzed.ids[k]!] ?? 0);
+      ranked[k] = w > 0 ? analyzed.tf[k]! * w : 0;
+    }
+    const kept = topPositions(ranked, options.maxArticleTerms);
+    let length = 0;
+    for (const p of kept) length += ranked[p]! * ranked[p]!;
+    const vector = pick(analyzed.ids, analyzed.tf, kept, length > 0 ? 1 / Math.sqrt(length) : 1);
+    return {
+      vector,
+      print: fingerprintOf(analyzed.wordHashes, analyzed.contentIds),
+      hasWords: analyzed.wordHashes.length > 0,
+    };
   }
 
   function timeFactor(time: number, story: StoryState): number {
@@ -121,8 +124,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
   }
 
   function place(article: Article): ArticleState {
-    const { vector, words, contentTerms } = vectorize(article);
-    const fingerprint = fingerprintWords(words, contentTerms);
+    const { vector, print, hasWords } = vectorize(article);
     const time = article.published === null ? NaN : Date.parse(article.published);
     const idf = vocabulary.weights();
     const weighted = withIdf(vector, idf);
@@ -132,14 +134,14 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
       .map((story) => ({ story, score: storyScore(vector, stories[story]!, idf, time) }))
       .sort((a, b) => b.score - a.score || a.story - b.story);
 
-    const copyOf = words.length > 0 ? exact.find(fingerprint.exact) : undefined;
+    const copyOf = hasWords ? exact.find(print.exact) : undefined;
     let rewrite = copyOf === undefined ? undefined : { doc: copyOf, similarity: 1 };
     if (rewrite === undefined) {
-      const pool = new Set(lsh.candidates(fingerprint.signature));
+      const pool = new Set(lsh.candidates(print.signature));
       for (const { story } of scored.slice(0, 3)) {
         for (const member of stories[story]!.members.slice(-options.rewriteMembers)) pool.add(member);
       }
-      rewrite = bestRewrite(fingerprint, pool);
+      rewrite = bestRewrite(print, pool);
     }
 
     let storyIndex: number;
@@ -181,15 +183,15 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     const story = stories[storyIndex]!;
     story.articleIds.push(article.id);
     story.members.push(doc);
-    story.centroid = pruneByIdf(addScaled(story.centroid, vector, 1, Infinity), idf, options.maxCentroidTerms);
+    story.centroid = pruneByIdf(add(story.centroid, vector), idf, options.maxCentroidTerms);
     if (!Number.isNaN(time)) {
       story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);
       story.last = Number.isNaN(story.last) ? time : Math.max(story.last, time);
     }
     index.add(storyIndex, weighted, options.indexTerms);
-    lsh.add(doc, fingerprint.signature);
-    if (words.length > 0) exact.add(fingerprint.exact, doc);
-    const state: ArticleState = { id: article.id, story: storyIndex, vector, fingerprint, placement };
+    lsh.add(doc, print.signature);
+    if (hasWords) exact.add(print.exact, doc);
+    const state: ArticleState = { id: article.id, story: storyIndex, vector, fingerprint: print, placement };
     articles.push(state);
     byArticleId.set(article.id, doc);
     return state;
@@ -246,10 +248,6 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
       return { ...base, ...shared, pairSimilarity: idfCosine(state.vector, other.vector, idf) };
     },
   };
-}
-
-function scale(v: SparseVector, factor: number): SparseVector {
-  return { ids: v.ids, weights: v.weights.map((w) => w * factor), norm: v.norm * factor };
 }
 
 function toStory(story: StoryState): Story {

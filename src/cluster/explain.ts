@@ -1,6 +1,6 @@
 // What an explanation shows: the names and terms that carried a similarity, readable (surface spellings,
 // not stems or name keys), heaviest contribution first.
-import { NAME_PREFIX } from './analyze.ts';
+import { NAME_PREFIX } from './lexicon.ts';
 import { sharedEntries, type SparseVector } from './sparse.ts';
 import type { Vocabulary } from './vocabulary.ts';
 

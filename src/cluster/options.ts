@@ -12,8 +12,6 @@ export interface StoryEngineOptions {
   readonly leadWords: number;
   /** Multiplier on name features (people, places, organisations), which identify events best. */
   readonly nameWeight: number;
-  /** Multiplier on content-word bigram features (0: none). */
-  readonly phraseWeight: number;
   /** Terms kept per article vector (highest TF-IDF): bounds memory and similarity cost. */
   readonly maxArticleTerms: number;
   /** Terms kept per story centroid. */
@@ -52,7 +50,6 @@ export const STORY_ENGINE_DEFAULTS = {
   leadWeight: 1,
   leadWords: 60,
   nameWeight: 1,
-  phraseWeight: 0,
   maxArticleTerms: 120,
   maxCentroidTerms: 300,
   storyThreshold: 0.27,

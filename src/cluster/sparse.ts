@@ -11,19 +11,44 @@ export interface SparseVector {
 
 export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float32Array(0), norm: 0 };
 
-/** Keep the `limit` heaviest entries, sort by id. */
-export function fromEntries(entries: [number, number][], limit: number): SparseVector {
-  const kept = entries.length > limit ? entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit) : entries;
-  kept.sort((a, b) => a[0] - b[0]);
-  const ids = new Int32Array(kept.length);
-  const weights = new Float32Array(kept.length);
-  let sum = 0;
-  for (let i = 0; i < kept.length; i += 1) {
-    ids[i] = kept[i]![0];
-    weights[i] = kept[i]![1];
-    sum += kept[i]![1] * kept[i]![1];
+/**
+ * Positions of the `limit` largest values, in ascending position order. Ties at the cut go to the earlier
+ * position, so the result is deterministic. Uses a numeric typed-array sort (no comparator calls).
+ */
+export function topPositions(values: Float64Array, limit: number): Int32Array {
+  const n = values.length;
+  if (n <= limit) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i += 1) all[i] = i;
+    return all;
   }
-  return { ids, weights, norm: Math.sqrt(sum) };
+  const sorted = Float64Array.from(values).sort();
+  const cut = sorted[n - limit]!;
+  let above = 0;
+  for (let i = 0; i < n; i += 1) if (values[i]! > cut) above += 1;
+  let ties = limit - above;
+  const out = new Int32Array(limit);
+  let k = 0;
+  for (let i = 0; i < n && k < limit; i += 1) {
+    const v = values[i]!;
+    if (v > cut || (v === cut && ties-- > 0)) out[k++] = i;
+  }
+  return out;
+}
+
+/** The entries at `positions` of (ids, weights), weights multiplied by `factor`. */
+export function pick(ids: Int32Array, weights: ArrayLike<number>, positions: Int32Array, factor = 1): SparseVector {
+  const outIds = new Int32Array(positions.length);
+  const outWeights = new Float32Array(positions.length);
+  let sum = 0;
+  for (let k = 0; k < positions.length; k += 1) {
+    const p = positions[k]!;
+    outIds[k] = ids[p]!;
+    const w = weights[p]! * factor;
+    outWeights[k] = w;
+    sum += w * w;
+  }
+  return { ids: outIds, weights: outWeights, norm: Math.sqrt(sum) };
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
@@ -67,35 +92,31 @@ export function sharedEntries(a: SparseVector, b: SparseVector): [number, number
   return out.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
 }
 
-/** a + scale * b, pruned to the `limit` heaviest entries. */
-export function addScaled(a: SparseVector, b: SparseVector, scale: number, limit: number): SparseVector {
-  const entries: [number, number][] = [];
+/** a + b, merged by id (ids stay ascending). */
+export function add(a: SparseVector, b: SparseVector): SparseVector {
+  const ids = new Int32Array(a.ids.length + b.ids.length);
+  const weights = new Float32Array(ids.length);
   let i = 0;
   let j = 0;
+  let k = 0;
   while (i < a.ids.length || j < b.ids.length) {
-    const x = i < a.ids.length ? a.ids[i]! : Infinity;
-    const y = j < b.ids.length ? b.ids[j]! : Infinity;
+    const x = i < a.ids.length ? a.ids[i]! : 0x7fffffff;
+    const y = j < b.ids.length ? b.ids[j]! : 0x7fffffff;
     if (x === y) {
-      entries.push([x, a.weights[i]! + scale * b.weights[j]!]);
-      i += 1;
-      j += 1;
+      ids[k] = x;
+      weights[k] = a.weights[i++]! + b.weights[j++]!;
     } else if (x < y) {
-      entries.push([x, a.weights[i]!]);
-      i += 1;
+      ids[k] = x;
+      weights[k] = a.weights[i++]!;
     } else {
-      entries.push([y, scale * b.weights[j]!]);
-      j += 1;
+      ids[k] = y;
+      weights[k] = b.weights[j++]!;
     }
+    k += 1;
   }
-  return fromEntries(entries, limit);
-}
-
-/** The same direction with unit length. */
-export function normalized(v: SparseVector): SparseVector {
-  if (v.norm === 0 || v.norm === 1) return v;
-  const weights = new Float32Array(v.weights.length);
-  for (let i = 0; i < weights.length; i += 1) weights[i] = v.weights[i]! / v.norm;
-  return { ids: v.ids, weights, norm: 1 };
+  let sum = 0;
+  for (let m = 0; m < k; m += 1) sum += weights[m]! * weights[m]!;
+  return { ids: ids.slice(0, k), weights: weights.slice(0, k), norm: Math.sqrt(sum) };
 }
 
 /**
@@ -172,20 +193,12 @@ export function withIdf(v: SparseVector, idf: IdfWeights): SparseVector {
 /** Keep the `limit` entries heaviest under the current IDF (weights stay raw). */
 export function pruneByIdf(v: SparseVector, idf: IdfWeights, limit: number): SparseVector {
   if (v.ids.length <= limit) return v;
-  const ranked = withIdf(v, idf);
-  const order = Array.from({ length: v.ids.length }, (_, i) => i)
-    .sort((p, q) => ranked.weights[q]! - ranked.weights[p]! || p - q)
-    .slice(0, limit)
-    .sort((p, q) => p - q);
-  const ids = new Int32Array(order.length);
-  const weights = new Float32Array(order.length);
-  let sum = 0;
-  order.forEach((position, k) => {
-    ids[k] = v.ids[position]!;
-    weights[k] = v.weights[position]!;
-    sum += weights[k]! * weights[k]!;
-  });
-  return { ids, weights, norm: Math.sqrt(sum) };
+  const ranked = new Float64Array(v.ids.length);
+  for (let i = 0; i < ranked.length; i += 1) {
+    const w = idf.logN - (idf.logDf[v.ids[i]!] ?? LOG_HALF);
+    ranked[i] = w > 0 ? v.weights[i]! * w : 0;
+  }
+  return pick(v.ids, v.weights, topPositions(ranked, limit));
 }
 
 /** Only the entries whose term some earlier document also had (df >= 2): the rest cannot match anything. */
@@ -193,9 +206,5 @@ export function seenBefore(v: SparseVector, idf: IdfWeights): SparseVector {
   const keep: number[] = [];
   for (let i = 0; i < v.ids.length; i += 1) if ((idf.logDf[v.ids[i]!] ?? LOG_HALF) > LOG_ONE_AND_HALF) keep.push(i);
   if (keep.length === v.ids.length) return v;
-  const ids = Int32Array.from(keep, (i) => v.ids[i]!);
-  const weights = Float32Array.from(keep, (i) => v.weights[i]!);
-  let sum = 0;
-  for (const w of weights) sum += w * w;
-  return { ids, weights, norm: Math.sqrt(sum) };
+  return pick(v.ids, v.weights, Int32Array.from(keep));
 }

@@ -1,7 +1,7 @@
 // Candidate stories from an inverted index over each story's distinctive terms (Miranda et al. 2018 retrieve
 // candidate clusters the same way instead of comparing with every cluster). Posting lists keep only the most
 // recent stories, so the cost of a lookup is bounded whatever the size of the stream.
-import type { SparseVector } from './sparse.ts';
+import { topPositions, type SparseVector } from './sparse.ts';
 
 export interface StoryIndex {
   /** File story `story` under the `count` heaviest terms of `vector`. */
@@ -44,9 +44,7 @@ export function createStoryIndex(postingCap: number): StoryIndex {
   };
 }
 
-/** Positions of the `count` largest weights, largest first (ties by position, for determinism). */
-function heaviest(vector: SparseVector, count: number): number[] {
-  const positions = Array.from({ length: vector.ids.length }, (_, i) => i);
-  if (positions.length <= count) return positions;
-  return positions.sort((a, b) => vector.weights[b]! - vector.weights[a]! || a - b).slice(0, count);
+/** Positions of the `count` largest weights (ties to the earlier position, for determinism). */
+function heaviest(vector: SparseVector, count: number): Int32Array {
+  return topPositions(Float64Array.from(vector.weights), count);
 }

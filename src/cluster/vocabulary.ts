@@ -9,7 +9,7 @@ export interface Vocabulary {
   surface(id: number): string;
   noteSurface(id: number, spelling: string): void;
   /** Count one more document containing each of these ids (ids must be distinct). */
-  addDocument(ids: Iterable<number>): void;
+  addDocument(ids: ArrayLike<number>): void;
   idf(id: number): number;
   readonly documents: number;
   /** IDF of every id as of now, as log(N + prior) - log(df + 0.5): pass to the weighted cosine. */
@@ -60,7 +60,8 @@ export function createVocabulary(prior: number): Vocabulary {
     },
     addDocument(docIds) {
       documents += 1;
-      for (const id of docIds) {
+      for (let k = 0; k < docIds.length; k += 1) {
+        const id = docIds[k]!;
         df[id] = (df[id] ?? 0) + 1;
         logDf[id] = Math.log(df[id]! + 0.5);
       }

@@ -18,19 +18,25 @@ export interface Fingerprint {
 /** Words per shingle: 4-word shingles survive light edits yet rarely repeat across unrelated texts. */
 export const SHINGLE_WORDS = 4;
 
-export function fingerprintWords(words: readonly string[], contentTerms: readonly string[]): Fingerprint {
-  const hashes = new Uint32Array(words.length);
+/** Fingerprint from word hashes (body words in order) and content term ids (stemmed, stopwords out). */
+export function fingerprint(wordHashes: Uint32Array, contentIds: Uint32Array): Fingerprint {
   let a = 0x1234567;
   let b = 0x7654321;
-  for (let i = 0; i < words.length; i += 1) {
-    const h = hashString(words[i]!);
-    hashes[i] = h;
-    a = combine(a, h);
-    b = combine(b ^ 0x5bd1e995, h);
+  for (let i = 0; i < wordHashes.length; i += 1) {
+    a = combine(a, wordHashes[i]!);
+    b = combine(b ^ 0x5bd1e995, wordHashes[i]!);
   }
   return {
-    exact: `${words.length.toString(36)}:${a.toString(36)}:${b.toString(36)}`,
-    signature: minhashSignature(shingleHashes(hashes, SHINGLE_WORDS)),
-    phrases: minhashSignature(shingleHashes(contentTerms.map((t) => hashString(t)), 2)),
+    exact: `${wordHashes.length.toString(36)}:${a.toString(36)}:${b.toString(36)}`,
+    signature: minhashSignature(shingleHashes(wordHashes, SHINGLE_WORDS)),
+    phrases: minhashSignature(shingleHashes(contentIds, 2)),
   };
+}
+
+/** The same from strings: lower-case words, and content terms (any stable spelling, e.g. stems). */
+export function fingerprintWords(words: readonly string[], contentTerms: readonly string[]): Fingerprint {
+  return fingerprint(
+    Uint32Array.from(words, (w) => hashString(w)),
+    Uint32Array.from(contentTerms, (t) => hashString(t)),
+  );
 }
