@@ -1,6 +1,7 @@
 // Chat platforms from the environment: Slack when its bot token is set, Discord when its token is set.
 // Without tokens the bot runs with the console only. The command handler is bound at start(), so the
 // sinks exist before the commands do (the bot posts digests before it answers commands).
+import { createDiscordApp } from '../chat/discord/index.ts';
 import { createSlackApp } from '../chat/slack/index.ts';
 import type { CommandHandler } from '../commands/types.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
@@ -50,6 +51,27 @@ export function buildPlatforms(loaded: LoadedConfig, logger: Logger): PlatformAd
         await slack.stop();
       },
       connected: () => connected,
+    });
+  }
+  if (env.DISCORD_TOKEN !== undefined) {
+    const late = lateHandler();
+    const discord = createDiscordApp({
+      token: env.DISCORD_TOKEN,
+      appId: env.DISCORD_APP_ID ?? '',
+      apiUrl: env.DISCORD_API_URL,
+      handler: late.handler,
+      adminUserIds: config.admins.discord,
+      logger,
+    });
+    platforms.push({
+      platform: 'discord',
+      sink: discord.sink,
+      async start(handler) {
+        late.bind(handler);
+        await discord.start();
+      },
+      stop: () => discord.stop(),
+      connected: () => discord.connected(),
     });
   }
   return platforms;

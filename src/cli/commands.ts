@@ -1,6 +1,7 @@
 // Every `news-digest` command, in the order `--help` lists them.
 import type { CliCommand } from './command.ts';
 import { digestCommand } from './digest-command.ts';
+import { discordCommand } from './discord-command.ts';
 import { doctorCommand } from './doctor-command.ts';
 import { exportCommand } from './export-command.ts';
 import { explainCommand } from './explain-command.ts';
@@ -25,4 +26,5 @@ export const COMMANDS: readonly CliCommand[] = [
   doctorCommand,
   exportCommand,
   importCommand,
+  discordCommand,
 ];

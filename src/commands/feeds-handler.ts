@@ -1,7 +1,7 @@
 // /feeds list | add <url> | remove <id>: list is for everyone; add and remove are for admins.
 // A feed is fetched and parsed before it is saved, so a typo never becomes a silently failing feed.
 import { NewsDigestError } from '../domain/errors.ts';
-import { NOT_ADMIN } from './admin.ts';
+import { notAdmin } from './admin.ts';
 import { splitArguments } from './arguments.ts';
 import type { CommandServices } from './services.ts';
 import type { CommandReply, CommandRequest } from './types.ts';
@@ -16,7 +16,7 @@ export async function handleFeeds(request: CommandRequest, services: CommandServ
     case 'add':
     case 'remove':
       if (arg === undefined || extra.length > 0) return { visibility: 'ephemeral', text: USAGE };
-      if (!(await request.isAdmin())) return NOT_ADMIN;
+      if (!(await request.isAdmin())) return notAdmin(request.platform);
       return action.toLowerCase() === 'add' ? addFeed(arg, request, services) : removeFeed(arg, services);
     default:
       return { visibility: 'ephemeral', text: USAGE };

@@ -1,7 +1,7 @@
 // /digest-settings schedule "<cron>" tz <zone> | quiet <HH:MM-HH:MM>|off | size <n>  (admins only).
 import cron from 'node-cron';
 import type { ChannelSettings } from '../store/channel-repository.ts';
-import { NOT_ADMIN } from './admin.ts';
+import { notAdmin } from './admin.ts';
 import { splitArguments } from './arguments.ts';
 import type { CommandServices } from './services.ts';
 import type { CommandReply, CommandRequest } from './types.ts';
@@ -14,7 +14,7 @@ export async function handleSettings(request: CommandRequest, services: CommandS
   const args = splitArguments(request.text);
   const change = parseChange(args);
   if (typeof change === 'string') return { visibility: 'ephemeral', text: change };
-  if (!(await request.isAdmin())) return NOT_ADMIN;
+  if (!(await request.isAdmin())) return notAdmin(request.platform);
   const channelId = await services.resolveChannel(request.platform, request.channelId);
   const current = (await services.channels.get(channelId)) ?? {
     channelId,
