@@ -24,6 +24,9 @@ import { openApp } from './open-app.ts';
 import type { PlatformAdapter } from './platform.ts';
 import { readSources } from './read-sources.ts';
 
+/** How long stop() waits for deliveries in progress (the outbox makes an interrupted one safe to redo). */
+const STOP_DRAIN_MS = 30_000;
+
 export interface BotDeps {
   readonly loaded: LoadedConfig;
   readonly logger: Logger;
@@ -244,8 +247,10 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       await scheduler.stop();
       await feeds.stop();
       for (const platform of deps.platforms ?? []) await platform.stop().catch((e: unknown) => logger.error(`${platform.platform}: stop failed`, e));
-      await queue;
-      await Promise.allSettled(channelRuns.values());
+      // Let running deliveries finish, but not forever: a hung platform must not keep the process up.
+      const drained = Promise.allSettled([queue, ...channelRuns.values()]);
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_DRAIN_MS).unref());
+      if ((await Promise.race([drained, timeout])) === 'timeout') logger.warn(`stopped with deliveries still running after ${STOP_DRAIN_MS} ms`);
       await app.close();
     },
   };
