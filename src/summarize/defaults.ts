@@ -49,6 +49,14 @@ export interface ExtractiveOptions {
    * follows its original sentence by sentence, so a weaker lexical match is still the same sentence reworded.
    */
   readonly rewriteCitationSimilarity: number;
+  /**
+   * Coverage selection (coverage-select.ts) maximizes concept value / (summary length + this share of the
+   * word budget), the shape of ROUGE-F with the reference assumed this long. Below 1 it prefers a shorter,
+   * denser summary to a full one with a weak last sentence.
+   */
+  readonly referenceShare: number;
+  /** Candidate pools up to this size are searched exactly; larger ones greedily. */
+  readonly exactSearchLimit: number;
   /** What's-new: a sentence this close to anything posted or already known is not news. */
   readonly noveltySimilarity: number;
   /** Only-here: at most this many single-source sentences per story. */
@@ -72,6 +80,8 @@ export const EXTRACTIVE_DEFAULTS = {
   paraphraseSimilarity: 0.5,
   citationSimilarity: 0.4,
   rewriteCitationSimilarity: 0.3,
+  referenceShare: 0.5,
+  exactSearchLimit: 12,
   noveltySimilarity: 0.45,
   onlyHereLimit: 3,
   budget: { minSentences: 2, maxSentences: 4, maxWords: 120 },

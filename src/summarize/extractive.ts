@@ -1,14 +1,15 @@
 // The default summarizer: extractive multi-document summarization with citations.
-// Sentences are scored by centrality (cosine to the story's TF-IDF centroid), coverage across outlets,
-// position and title overlap (story-model.ts), chosen with MMR (mmr.ts), cited to every article that carries
-// them (citations.ts) and put back in reading order.
+// Sentences are chosen by how much of the story's likely summary content (word-pair concepts valued by how
+// many outlets use them, how early, and whether a title does: concept-values.ts) they cover per word, under
+// the budget (coverage-select.ts), cited to every article that carries them (citations.ts) and put back in
+// reading order. The per-sentence scores of story-model.ts serve the what's-new path (updates.ts).
 import type { Article } from '../domain/article.ts';
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
 import { citingArticles } from './citations.ts';
-import { buildConcepts } from './concepts.ts';
+import { buildConceptValues } from './concept-values.ts';
+import { selectByCoverage } from './coverage-select.ts';
 import { resolveOptions, type ExtractiveOptions } from './defaults.ts';
 import { chooseHeadline } from './headline.ts';
-import { selectMmr } from './mmr.ts';
 import { buildStoryModel, type ScoredCandidate, type StoryModel } from './story-model.ts';
 import type { StoryInput, Summarizer, SummaryBudget } from './types.ts';
 
@@ -19,8 +20,9 @@ export function summarizeStory(
   options: ExtractiveOptions = resolveOptions(),
 ): StorySummary {
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
-  const concepts = buildConcepts(model.candidates, story.articles.length);
-  const chosen = selectMmr(model.candidates, budget, options, [], concepts);
+  const concepts = buildConceptValues(model.candidates, story.articles, model.byArticle.map((a) => a.length));
+  const indexOf = new Map(model.candidates.map((c, i) => [c.key, i]));
+  const chosen = selectByCoverage(model.candidates, indexOf, concepts, budget, options);
   const sentences = citeAndOrder(model, chosen, options);
   // The first pick is the story's most relevant sentence: the headline to fall back on without a title.
   const headline = chooseHeadline(model, story.articles, (chosen[0] ?? bestSentence(model))?.text);

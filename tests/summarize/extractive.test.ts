@@ -3,6 +3,8 @@ import type { Article } from '../../src/domain/article.ts';
 import { EXTRACTIVE_DEFAULTS } from '../../src/summarize/defaults.ts';
 import { createExtractiveSummarizer, summarizeStory } from '../../src/summarize/extractive.ts';
 import { articleSentences, contentTerms } from '../../src/summarize/candidates.ts';
+import { buildConceptValues } from '../../src/summarize/concept-values.ts';
+import { buildStoryModel } from '../../src/summarize/story-model.ts';
 import { normalizePunctuation } from '../../src/text/normalize.ts';
 import { seedArticles } from './seed-articles.ts';
 
@@ -139,5 +141,38 @@ describe('selection rules', () => {
     const words = summary.sentences.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
     expect(words).toBeLessThanOrEqual(40);
     for (const s of summary.sentences) expect([lead, other, third]).toContain(s.text);
+  });
+});
+
+describe('coverage selection', () => {
+  const shared = 'Storm Harvey made landfall in Louisiana on Wednesday after flooding Houston for four days.';
+  const sharedToo = 'Harvey made landfall in Louisiana on Wednesday, the National Hurricane Center said in a statement.';
+  const colour = 'A local bakery in a small village far away reopened its doors to customers after renovations.';
+
+  it('values a word pair that several outlets open with above one that a single article mentions late', () => {
+    const story = [article('a', `${shared} Officials said shelters were open.`), article('b', `${sharedToo} ${colour}`)];
+    const model = buildStoryModel(story, EXTRACTIVE_DEFAULTS);
+    const values = buildConceptValues(model.candidates, story, model.byArticle.map((a) => a.length));
+    const valueOf = (c: (typeof model.candidates)[number]): number => {
+      const ids = values.conceptsOf[model.candidates.indexOf(c)]!;
+      return [...ids].reduce((s, id) => s + values.values[id]!, 0) / Math.max(1, ids.length);
+    };
+    const lead = model.candidates.find((c) => c.text === shared)!;
+    const late = model.candidates.find((c) => c.text === colour)!;
+    expect(valueOf(lead)).toBeGreaterThan(2 * valueOf(late));
+  });
+
+  it('takes the shared fact and leaves out the unrelated filler when the budget allows only one', () => {
+    const story = [article('a', `${shared} Officials said shelters were open.`), article('b', `${colour} ${sharedToo}`)];
+    const summary = summarizeStory({ articles: story }, { minSentences: 1, maxSentences: 3, maxWords: 20 });
+    const texts = summary.sentences.map((s) => s.text);
+    expect(texts).toHaveLength(1);
+    expect([shared, sharedToo]).toContain(texts[0]);
+  });
+
+  it('still returns the minimum number of sentences when a second one dilutes the summary', () => {
+    const story = [article('a', `${shared} ${colour}`)];
+    const summary = summarizeStory({ articles: story }, { minSentences: 2, maxSentences: 2, maxWords: 60 });
+    expect(summary.sentences).toHaveLength(2);
   });
 });

@@ -1,0 +1,137 @@
+// Sentence selection by concept coverage under the word budget (Gillick & Favre 2009; the greedy form of
+// Lin & Bilmes 2010). A summary is worth the summed value of the distinct concepts it covers (a concept
+// counts once, so a repeated fact adds nothing); that worth is divided by the summary's length plus a share
+// of the budget, which is the shape of ROUGE-F: the expected overlap with a human summary over the sizes of
+// both. Adding a sentence therefore pays only when its new concepts are denser than the summary so far, so
+// the budget is filled with dense sentences and a weak filler line is left out.
+// Small pools (an AllSides story has about seven candidates) are searched exactly; large ones greedily.
+import type { ConceptValues } from './concept-values.ts';
+import type { ScoredCandidate } from './story-model.ts';
+import type { SummaryBudget } from './types.ts';
+import { cosine } from './vectors.ts';
+
+export interface CoverageOptions {
+  readonly paraphraseSimilarity: number;
+  /** The reference length assumed in the F-shaped objective, as a share of the word budget. */
+  readonly referenceShare: number;
+  /** Pools at most this large are searched exhaustively (2^n subsets at worst, pruned by the budget). */
+  readonly exactSearchLimit: number;
+}
+
+/** Chosen candidates, the densest first (the first is the headline fallback). */
+export function selectByCoverage(
+  pool: readonly ScoredCandidate[],
+  indexOf: ReadonlyMap<string, number>,
+  concepts: ConceptValues,
+  budget: SummaryBudget,
+  options: CoverageOptions,
+): ScoredCandidate[] {
+  const usable = pool.filter((c) => !c.refused && c.wordCount <= budget.maxWords);
+  const conceptsOf = (c: ScoredCandidate): Int32Array => concepts.conceptsOf[indexOf.get(c.key)!] ?? new Int32Array(0);
+  const pairs = (c: ScoredCandidate): number => Math.max(0, c.tokens.length - 1);
+  const offset = options.referenceShare * budget.maxWords;
+  const compatible = (chosen: readonly ScoredCandidate[], c: ScoredCandidate): boolean => {
+    // A sentence that leans on the one before it is only usable together with that one.
+    if (c.dependent && !chosen.some((x) => x.articleIndex === c.articleIndex && x.position === c.position - 1)) return false;
+    return chosen.every((x) => cosine(x.vector, c.vector) < options.paraphraseSimilarity);
+  };
+  const chosen =
+    usable.length <= options.exactSearchLimit
+      ? exact(usable, conceptsOf, pairs, concepts.values, offset, budget, compatible)
+      : greedy(usable, conceptsOf, pairs, concepts.values, offset, budget, compatible);
+  const alone = (c: ScoredCandidate): number => {
+    let v = 0;
+    for (const id of conceptsOf(c)) v += concepts.values[id]!;
+    return v / (pairs(c) + offset);
+  };
+  return chosen.sort((a, b) => alone(b) - alone(a));
+}
+
+type Compatible = (chosen: readonly ScoredCandidate[], c: ScoredCandidate) => boolean;
+
+function exact(
+  usable: readonly ScoredCandidate[],
+  conceptsOf: (c: ScoredCandidate) => Int32Array,
+  pairs: (c: ScoredCandidate) => number,
+  values: Float64Array,
+  offset: number,
+  budget: SummaryBudget,
+  compatible: Compatible,
+): ScoredCandidate[] {
+  // Article then sentence order, so a dependent sentence's predecessor is always decided before it.
+  const order = [...usable].sort((a, b) => a.articleIndex - b.articleIndex || a.position - b.position);
+  const count = new Uint16Array(values.length);
+  let value = 0;
+  let best: ScoredCandidate[] = [];
+  let bestScore = -Infinity;
+  let bestMeetsMin = false;
+  const set: ScoredCandidate[] = [];
+  const visit = (i: number, words: number, length: number): void => {
+    if (i === order.length) {
+      if (set.length === 0) return;
+      const meetsMin = set.length >= budget.minSentences;
+      const score = value / (length + offset);
+      // A set with the minimum number of sentences always beats one without.
+      if ((meetsMin && !bestMeetsMin) || (meetsMin === bestMeetsMin && score > bestScore)) {
+        best = [...set];
+        bestScore = score;
+        bestMeetsMin = meetsMin;
+      }
+      return;
+    }
+    visit(i + 1, words, length);
+    const c = order[i]!;
+    if (set.length >= budget.maxSentences || words + c.wordCount > budget.maxWords || !compatible(set, c)) return;
+    const ids = conceptsOf(c);
+    for (const id of ids) if ((count[id] = count[id]! + 1) === 1) value += values[id]!;
+    set.push(c);
+    visit(i + 1, words + c.wordCount, length + pairs(c));
+    set.pop();
+    for (const id of ids) if ((count[id] = count[id]! - 1) === 0) value -= values[id]!;
+  };
+  visit(0, 0, 0);
+  return best;
+}
+
+function greedy(
+  usable: readonly ScoredCandidate[],
+  conceptsOf: (c: ScoredCandidate) => Int32Array,
+  pairs: (c: ScoredCandidate) => number,
+  values: Float64Array,
+  offset: number,
+  budget: SummaryBudget,
+  compatible: Compatible,
+): ScoredCandidate[] {
+  const covered = new Uint8Array(values.length);
+  const chosen: ScoredCandidate[] = [];
+  const taken = new Set<string>();
+  let value = 0;
+  let length = 0;
+  let words = 0;
+  while (chosen.length < budget.maxSentences) {
+    let best: ScoredCandidate | undefined;
+    let bestScore = -Infinity;
+    let bestGain = 0;
+    for (const c of usable) {
+      if (taken.has(c.key) || words + c.wordCount > budget.maxWords || !compatible(chosen, c)) continue;
+      let gain = 0;
+      for (const id of conceptsOf(c)) if (covered[id] === 0) gain += values[id]!;
+      const score = (value + gain) / (length + pairs(c) + offset);
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+        bestGain = gain;
+      }
+    }
+    if (best === undefined) break;
+    // Past the minimum, a sentence must raise the objective: a thinner one would only dilute the summary.
+    if (chosen.length >= budget.minSentences && bestScore <= value / (length + offset)) break;
+    chosen.push(best);
+    taken.add(best.key);
+    for (const id of conceptsOf(best)) covered[id] = 1;
+    value += bestGain;
+    length += pairs(best);
+    words += best.wordCount;
+  }
+  return chosen;
+}
