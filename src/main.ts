@@ -9,3 +9,8 @@ process.exitCode = await dispatch(['start', ...process.argv.slice(2)], COMMANDS,
   cwd: process.cwd(),
   env: process.env,
 });
+
+// The long-running command has stopped; SDK timers (a Slack retry backing off) must not keep the
+// process alive. Give stdout a moment to drain, then exit; unref() lets a quiet process end sooner.
+const EXIT_GRACE_MS = 1_000;
+setTimeout(() => process.exit(process.exitCode ?? 0), EXIT_GRACE_MS).unref();

@@ -223,14 +223,15 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       return handler.handle(request);
     },
   };
-  for (const platform of deps.platforms ?? []) {
-    try {
-      await platform.start(commands);
-      logger.info(`${platform.platform}: connected`);
-    } catch (error) {
-      logger.error(`${platform.platform}: could not start`, error);
-    }
-  }
+  // Platforms connect in the background: a slow or unreachable Slack or Discord must not hold up the
+  // digests of the other channels; its failure is logged (and /healthz reports it as not connected).
+  const starting = (deps.platforms ?? []).map((platform) =>
+    platform.start(commands).then(
+      () => logger.info(`${platform.platform}: connected`),
+      (error: unknown) => logger.error(`${platform.platform}: could not start`, error),
+    ),
+  );
+
 
   return {
     health: () => ({

@@ -10,3 +10,8 @@ const code = await dispatch(process.argv.slice(2), COMMANDS, {
   env: process.env,
 });
 process.exitCode = code;
+
+// The long-running command has stopped; SDK timers (a Slack retry backing off) must not keep the
+// process alive. Give stdout a moment to drain, then exit; unref() lets a quiet process end sooner.
+const EXIT_GRACE_MS = 1_000;
+setTimeout(() => process.exit(process.exitCode ?? 0), EXIT_GRACE_MS).unref();

@@ -35,6 +35,10 @@ ${CONFIG_HELP}
       destination: context.io.stderr,
       secrets: secretsFromEnv({ ...loaded.env, STORE_URL: loaded.config.store.url }),
     });
+    // A platform SDK that fails in the background (a retry loop after a lost connection) must neither
+    // crash the bot nor print a token: log it through the scrubbing logger and keep serving the rest.
+    const onUnhandled = (error: unknown) => logger.error('unhandled failure in the background', error);
+    process.on('unhandledRejection', onUnhandled);
     const metrics = createMetrics();
     const platforms = buildPlatforms(loaded, logger);
     const bot = await startBot({ loaded, logger, metrics, platforms, out: context.io.stdout, cwd: context.io.cwd });
@@ -62,6 +66,7 @@ ${CONFIG_HELP}
     await health?.stop();
     await bot.stop();
     logger.info('stopped');
+    process.off('unhandledRejection', onUnhandled);
     return 0;
   },
 };

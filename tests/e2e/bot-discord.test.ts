@@ -27,6 +27,9 @@ beforeAll(async () => {
     },
   };
   bot = await startBot({ loaded: withChannel, logger: silentLogger, platforms: buildPlatforms(withChannel, silentLogger), out: new PassThrough(), cwd: ROOT });
+  // Platforms connect in the background; commands can arrive once the gateway is ready.
+  const deadline = Date.now() + 10_000;
+  while (!bot.health().chat.every((c) => c.connected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 });
 afterAll(async () => {
   await bot.stop();
