@@ -225,13 +225,12 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   };
   // Platforms connect in the background: a slow or unreachable Slack or Discord must not hold up the
   // digests of the other channels; its failure is logged (and /healthz reports it as not connected).
-  const starting = (deps.platforms ?? []).map((platform) =>
-    platform.start(commands).then(
+  for (const platform of deps.platforms ?? []) {
+    void platform.start(commands).then(
       () => logger.info(`${platform.platform}: connected`),
       (error: unknown) => logger.error(`${platform.platform}: could not start`, error),
-    ),
-  );
-
+    );
+  }
 
   return {
     health: () => ({
