@@ -11,7 +11,9 @@ import { createChannelRepository, type ChannelRepository } from '../store/channe
 import { createFeedRepository, type FeedRepository } from '../store/feed-repository.ts';
 import { createOutboxRepository, type OutboxRepository } from '../store/outbox-repository.ts';
 import { createPostRepository, type PostRepository } from '../store/post-repository.ts';
+import type { Logger } from '../ops/logger.ts';
 import { createExtractiveSummarizer } from '../summarize/extractive.ts';
+import { createLlmSummarizer } from '../summarize/llm.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
 
 export interface App {
@@ -31,7 +33,24 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The extractive summarizer, or the LLM one (falling back to extractive) when config asks for it. */
+function chooseSummarizer(loaded: LoadedConfig, logger?: Logger): Summarizer {
+  const extractive = createExtractiveSummarizer();
+  const llm = loaded.config.summary.llm;
+  if (llm === undefined) return extractive;
+  return createLlmSummarizer({
+    baseUrl: llm.baseUrl,
+    model: llm.model,
+    apiKey: loaded.llmApiKey,
+    timeoutMs: llm.timeoutMs,
+    jsonMode: llm.jsonMode,
+    fallback: extractive,
+    ...(logger === undefined ? {} : { logger }),
+  });
+}
+
 export interface OpenAppOptions {
+  readonly logger?: Logger;
   /** Overrides the configured store, e.g. 'memory:' for a one-shot digest of given sources. */
   readonly storeUrl?: string;
   readonly now?: () => Date;
@@ -54,7 +73,7 @@ export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}
       outbox: createOutboxRepository(store.keyv),
       channels: createChannelRepository(store.keyv),
       feeds: createFeedRepository(store.keyv),
-      summarizer: createExtractiveSummarizer(),
+      summarizer: chooseSummarizer(loaded, options.logger),
       budget: loaded.config.summary,
       storeDescription: store.describe,
       close: () => store.close(),

@@ -54,7 +54,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const { logger, loaded } = deps;
-  const app = await openApp(loaded, { now });
+  const app = await openApp(loaded, { now, logger });
   logger.info(`store: ${app.storeDescription}; ${app.newsroom.engine.stories().length} stories known`);
   const sinks = new Map<string, ChatSink>([['console', createConsoleSink({ out: deps.out, cwd: deps.cwd })]]);
   for (const platform of deps.platforms ?? []) {

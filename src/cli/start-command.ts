@@ -33,7 +33,7 @@ ${CONFIG_HELP}
     const logger = createPinoLogger({
       pretty: context.io.stderr.isTTY === true,
       destination: context.io.stderr,
-      secrets: secretsFromEnv({ ...loaded.env, STORE_URL: loaded.config.store.url }),
+      secrets: [...secretsFromEnv({ ...loaded.env, STORE_URL: loaded.config.store.url }), loaded.llmApiKey].filter((v) => v !== ''),
     });
     // A platform SDK that fails in the background (a retry loop after a lost connection) must neither
     // crash the bot nor print a token: log it through the scrubbing logger and keep serving the rest.

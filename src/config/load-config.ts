@@ -31,6 +31,8 @@ export interface LoadedConfig {
   readonly file: string;
   /** Directory relative source paths and the SQLite file are resolved against. */
   readonly baseDir: string;
+  /** The LLM API key, read from the variable summary.llm.apiKeyEnv names ('' when unset). */
+  readonly llmApiKey: string;
 }
 
 export interface LoadOptions {
@@ -55,7 +57,9 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   // The packaged default config names paths relative to the package (seeds/); a user's own config file
   // names them relative to where the user runs the bot.
   const baseDir = requested === undefined ? PACKAGE_ROOT : options.cwd;
-  return { config, env, file, baseDir };
+  const keyEnv = config.summary.llm?.apiKeyEnv;
+  const llmApiKey = keyEnv === undefined ? '' : (options.env[keyEnv] ?? '');
+  return { config, env, file, baseDir, llmApiKey };
 }
 
 function parseYamlFile(file: string): unknown {

@@ -36,11 +36,24 @@ const channel = z.strictObject({
   size: z.int().min(1).max(50).default(10),
 });
 
+/** Optional LLM summaries: any OpenAI-compatible /chat/completions endpoint; extractive on any failure. */
+const llm = z.strictObject({
+  /** API root that /chat/completions is appended to, e.g. https://api.openai.com/v1. */
+  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  model: z.string().min(1),
+  /** Name of the environment variable holding the API key (the key itself never goes in a file). */
+  apiKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, { error: 'must be an environment variable name' }).optional(),
+  timeoutMs: z.int().min(500).max(120_000).default(8_000),
+  /** false for servers that refuse response_format json_object. */
+  jsonMode: z.boolean().default(true),
+});
+
 const summary = z
   .strictObject({
     minSentences: z.int().min(1).max(10).default(2),
     maxSentences: z.int().min(1).max(10).default(4),
     maxWords: z.int().min(20).max(1000).default(100),
+    llm: llm.optional(),
   })
   .refine((s) => s.minSentences <= s.maxSentences, { error: 'minSentences must not exceed maxSentences' });
 

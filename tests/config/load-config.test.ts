@@ -82,4 +82,18 @@ describe('loadConfig', () => {
     expect(loaded.baseDir).toBe(dir);
     expect(loaded.config.channels[0]?.size).toBe(10);
   });
+
+  it('reads the LLM key from the variable the config names, never from the file', () => {
+    const { dir, file } = configFile(
+      'channels:\n  - { id: t, platform: console, schedule: { cron: "0 8 * * *", timezone: UTC } }\n' +
+        'summary: { llm: { baseUrl: "http://127.0.0.1:8080/v1", model: local, apiKeyEnv: MY_LLM_KEY } }\n',
+    );
+    const loaded = loadConfig({ path: file, env: { MY_LLM_KEY: 'sk-test-123456' }, cwd: dir });
+    expect(loaded.llmApiKey).toBe('sk-test-123456');
+    expect(loaded.config.summary.llm).toMatchObject({ model: 'local', timeoutMs: 8000, jsonMode: true });
+    const bad = configFile('channels:\n  - { id: t, platform: console, schedule: { cron: "0 8 * * *", timezone: UTC } }\nsummary: { llm: { baseUrl: nope, model: m, apiKeyEnv: "lower case" } }\n');
+    const problems = problemsOf(() => loadConfig({ path: bad.file, env: {}, cwd: bad.dir }));
+    expect(problems.join('\n')).toMatch(/summary\.llm\.baseUrl/);
+    expect(problems.join('\n')).toMatch(/summary\.llm\.apiKeyEnv: must be an environment variable name/);
+  });
 });
