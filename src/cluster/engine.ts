@@ -62,7 +62,12 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
   const byArticleId = new Map<string, number>();
   const byStoryId = new Map<string, number>();
 
-  function vectorize(article: Article): { vector: SparseVector; print: Fingerprint; hasWords: boolean } {
+  function vectorize(article: Article): {
+    vector: SparseVector;
+    print: Fingerprint;
+    hasWords: boolean;
+    distinctTerms: number;
+  } {
     const analyzed = analyzeArticle(article, options, lexicon);
     vocabulary.addDocument(analyzed.ids);
     // Keep the terms heaviest under TF-IDF, stored as raw TF scaled to unit TF-IDF length, so that each
@@ -81,6 +86,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
       vector,
       print: fingerprintOf(analyzed.wordHashes, analyzed.contentIds),
       hasWords: analyzed.wordHashes.length > 0,
+      distinctTerms: analyzed.ids.length,
     };
   }
 
@@ -124,7 +130,11 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
   }
 
   function place(article: Article): ArticleState {
-    const { vector, print, hasWords } = vectorize(article);
+    const { vector, print, hasWords, distinctTerms } = vectorize(article);
+    // Short texts overlap by chance more: a few shared words give a short text a high cosine. The bar rises
+    // as 1/sqrt(distinct terms), the scale of chance cosine between random sparse vectors, so headlines
+    // and full articles are judged alike without a per-data-set threshold.
+    const threshold = options.storyThreshold + options.shortTextPenalty / Math.sqrt(Math.max(1, distinctTerms));
     const time = article.published === null ? NaN : Date.parse(article.published);
     const idf = vocabulary.weights();
     const weighted = withIdf(vector, idf);
@@ -156,12 +166,12 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
         rewriteOf: rewrite.doc,
       };
       against = articles[rewrite.doc]!.vector;
-    } else if (scored[0] !== undefined && scored[0].score >= options.storyThreshold) {
+    } else if (scored[0] !== undefined && scored[0].score >= threshold) {
       storyIndex = scored[0].story;
       placement = {
         decision: 'joined-story',
         score: scored[0].score,
-        threshold: options.storyThreshold,
+        threshold,
         rewriteOf: null,
       };
       against = stories[storyIndex]!.centroid;
@@ -173,7 +183,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
       placement = {
         decision: 'new-story',
         score: scored[0]?.score ?? 0,
-        threshold: options.storyThreshold,
+        threshold,
         rewriteOf: null,
       };
     }

@@ -16,8 +16,10 @@ export interface StoryEngineOptions {
   readonly maxArticleTerms: number;
   /** Terms kept per story centroid. */
   readonly maxCentroidTerms: number;
-  /** Cosine to a story centroid needed to join it. */
+  /** Cosine to a story centroid needed to join it, for a long text (see shortTextPenalty). */
   readonly storyThreshold: number;
+  /** Added to the threshold divided by sqrt(distinct terms of the article): short texts need more. */
+  readonly shortTextPenalty: number;
   /** Leave terms no earlier article had out of the article's length when scoring it against stories. */
   readonly ignoreNovelTerms: boolean;
   /** Exponent on a story's cohesion (|sum of member vectors| / members, 1 for one member) in its score. */
@@ -49,13 +51,14 @@ export const STORY_ENGINE_DEFAULTS = {
   bodyLog: 1,
   leadWeight: 1,
   leadWords: 60,
-  nameWeight: 1,
+  nameWeight: 0.5,
   maxArticleTerms: 120,
   maxCentroidTerms: 300,
-  storyThreshold: 0.27,
+  storyThreshold: 0.13,
+  shortTextPenalty: 1.2,
   ignoreNovelTerms: false,
   cohesionPower: 1,
-  rewritePhrases: 0.2,
+  rewritePhrases: 0.25,
   rewriteJaccard: 0.5,
   idfPrior: 10,
   queryTerms: 16,

@@ -17,6 +17,8 @@ export interface Fingerprint {
 
 /** Words per shingle: 4-word shingles survive light edits yet rarely repeat across unrelated texts. */
 export const SHINGLE_WORDS = 4;
+/** Longer phrase signature: its threshold sits lower (about 0.25), where 64 bins would be too noisy. */
+export const PHRASE_BINS = 128;
 
 /** Fingerprint from word hashes (body words in order) and content term ids (stemmed, stopwords out). */
 export function fingerprint(wordHashes: Uint32Array, contentIds: Uint32Array): Fingerprint {
@@ -29,7 +31,7 @@ export function fingerprint(wordHashes: Uint32Array, contentIds: Uint32Array): F
   return {
     exact: `${wordHashes.length.toString(36)}:${a.toString(36)}:${b.toString(36)}`,
     signature: minhashSignature(shingleHashes(wordHashes, SHINGLE_WORDS)),
-    phrases: minhashSignature(shingleHashes(contentIds, 2)),
+    phrases: minhashSignature(shingleHashes(contentIds, 2), PHRASE_BINS),
   };
 }
 

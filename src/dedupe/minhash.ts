@@ -5,7 +5,8 @@ import { combine, mix32 } from './hash.ts';
 
 /** Signature length; a power of two so the bin is a bit mask. 64 bins estimate Jaccard within about +-0.06. */
 export const SIGNATURE_BINS = 64;
-const BIN_BITS = 6;
+// Values keep the bits above the largest bin mask (10 bits), the same for every signature length.
+const BIN_BITS = 10;
 const EMPTY = 0xffffffff;
 
 /**
@@ -23,12 +24,12 @@ export function shingleHashes(wordHashes: ArrayLike<number>, size: number): Uint
   return out;
 }
 
-/** One-permutation MinHash signature; all-EMPTY when there are no shingles. */
-export function minhashSignature(shingles: ArrayLike<number>): Uint32Array {
-  const signature = new Uint32Array(SIGNATURE_BINS).fill(EMPTY);
+/** One-permutation MinHash signature of `bins` (a power of two, at most 1024); all-EMPTY without shingles. */
+export function minhashSignature(shingles: ArrayLike<number>, bins = SIGNATURE_BINS): Uint32Array {
+  const signature = new Uint32Array(bins).fill(EMPTY);
   for (let i = 0; i < shingles.length; i += 1) {
     const h = mix32(shingles[i]!);
-    const bin = h & (SIGNATURE_BINS - 1);
+    const bin = h & (bins - 1);
     const value = h >>> BIN_BITS;
     if (value < signature[bin]!) signature[bin] = value;
   }
@@ -40,11 +41,12 @@ export function minhashSignature(shingles: ArrayLike<number>): Uint32Array {
 function densify(signature: Uint32Array): void {
   const filled = signature.some((v) => v !== EMPTY);
   if (!filled) return;
+  const bins = signature.length;
   const source = Uint32Array.from(signature);
-  for (let bin = 0; bin < SIGNATURE_BINS; bin += 1) {
+  for (let bin = 0; bin < bins; bin += 1) {
     if (source[bin] !== EMPTY) continue;
-    for (let step = 1; step < SIGNATURE_BINS; step += 1) {
-      const value = source[(bin + step) & (SIGNATURE_BINS - 1)]!;
+    for (let step = 1; step < bins; step += 1) {
+      const value = source[(bin + step) & (bins - 1)]!;
       if (value !== EMPTY) {
         signature[bin] = mix32(value + step) >>> BIN_BITS;
         break;
@@ -62,6 +64,6 @@ export function isEmptySignature(signature: Uint32Array): boolean {
 export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   if (isEmptySignature(a) || isEmptySignature(b)) return 0;
   let same = 0;
-  for (let i = 0; i < SIGNATURE_BINS; i += 1) if (a[i] === b[i]) same += 1;
-  return same / SIGNATURE_BINS;
+  for (let i = 0; i < a.length; i += 1) if (a[i] === b[i]) same += 1;
+  return same / a.length;
 }

@@ -12,32 +12,32 @@ function article(id: string, title: string, text: string, published: string | nu
 const QUAKE_A = article(
   'quake-a',
   'Earthquake of magnitude 6.8 strikes southern Peru, damaging homes in Arequipa',
-  'A strong earthquake of magnitude 6.8 struck southern Peru on Monday, damaging adobe homes in the Arequipa region and cutting power to thousands, the geophysical institute said. Rescue teams searched collapsed buildings in the town of Chala.',
+  'A strong earthquake of magnitude 6.8 struck southern Peru on Monday, damaging adobe homes in the Arequipa region and cutting power to thousands, the geophysical institute said. Rescue teams searched collapsed buildings in the town of Chala, where the mayor said two people were missing. The quake was centred 40 kilometres off the coast at a depth of 30 kilometres, and a tsunami warning for the Pacific coast was lifted after an hour.',
 );
 const QUAKE_B = article(
   'quake-b',
   'Peru quake: Arequipa residents sleep outdoors after magnitude 6.8 tremor',
-  'Residents of Arequipa spent the night outdoors after a magnitude 6.8 earthquake shook southern Peru, collapsing houses in Chala and knocking out electricity. The geophysical institute recorded several aftershocks.',
+  'Residents of Arequipa spent the night outdoors after a magnitude 6.8 earthquake shook southern Peru, collapsing houses in Chala and knocking out electricity. The geophysical institute recorded several aftershocks and said the quake was centred off the coast at a depth of 30 kilometres. In Chala, the mayor said two people were missing; a brief tsunami warning was lifted within the hour.',
 );
 const CHIPS_A = article(
   'chips-a',
   'Semiconductor maker Nexora to build wafer plant in Dresden',
-  'Nexora, the semiconductor maker, will build a wafer fabrication plant in Dresden costing 4 billion euros, creating 2,000 jobs, the company announced. Saxony officials welcomed the chip investment.',
+  'Nexora, the semiconductor maker, will build a wafer fabrication plant in Dresden costing 4 billion euros, creating 2,000 jobs, the company announced. Saxony officials welcomed the chip investment. Production of automotive chips at the Dresden plant is due to start in 2027, and the federal government will cover a third of the cost, Nexora chief executive Ilse Brandt said.',
 );
 const CHIPS_B = article(
   'chips-b',
   'Nexora picks Dresden for 4 billion euro chip factory',
-  'Chipmaker Nexora chose Dresden for a new wafer fab worth 4 billion euros, Saxony state officials confirmed, with 2,000 jobs expected when the semiconductor plant opens.',
+  'Chipmaker Nexora chose Dresden for a new wafer fab worth 4 billion euros, Saxony state officials confirmed, with 2,000 jobs expected when the semiconductor plant opens. Chief executive Ilse Brandt said automotive chips would roll off the Dresden line from 2027, with Berlin paying a third of the cost.',
 );
 const KIEV = article(
   'kiev',
   'Blackout hits Kiev after strike on Darnytsia power station',
-  'Large parts of Kiev lost power after a missile strike on the Darnytsia thermal power station, the city administration said. Engineers at Darnytsia worked through the night; Klitschko urged residents of Kiev to conserve electricity.',
+  'Large parts of Kiev lost power after a missile strike on the Darnytsia thermal power station, the city administration said. Engineers at Darnytsia worked through the night; Klitschko urged residents of Kiev to conserve electricity. Metro trains stopped for two hours and water pumping stations switched to generators, the administration added.',
 );
 const KYIV = article(
   'kyiv',
   'Kyiv blackout: Darnytsia plant hit, Klitschko asks residents to save power',
-  'A strike on the Darnytsia heat and power plant left districts of Kyiv without electricity, mayor Klitschko said, asking Kyiv residents to save power while engineers restored the Darnytsia units.',
+  'A strike on the Darnytsia heat and power plant left districts of Kyiv without electricity, mayor Klitschko said, asking Kyiv residents to save power while engineers restored the Darnytsia units. The metro halted for two hours and water pumping ran on generators.',
 );
 
 describe('story engine', () => {
@@ -118,8 +118,9 @@ describe('story engine', () => {
   it('copes with empty and title-only articles', () => {
     const engine = createStoryEngine();
     const empty = engine.add(article('empty', '', ''));
-    const titleOnly = engine.add(article('t1', 'Nexora picks Dresden for chip factory', ''));
-    const titleOnly2 = engine.add(article('t2', 'Nexora chooses Dresden for new chip factory', ''));
+    // Headlines alone are short texts, which need near-identical wording to be grouped (shortTextPenalty).
+    const titleOnly = engine.add(article('t1', 'Nexora picks Dresden for 4 billion euro chip factory', ''));
+    const titleOnly2 = engine.add(article('t2', 'Nexora picks Dresden for its new 4 billion euro chip factory', ''));
     expect(empty.rewriteOf).toBeNull();
     expect(titleOnly2.storyId).toBe(titleOnly.storyId);
     expect(engine.explain('empty')!.decision).toBe('new-story');
