@@ -124,8 +124,11 @@ export function runEngine(rows: readonly GoldRow[], options: Partial<StoryEngine
   return rows.map((row) => engine.add(row.article).storyId);
 }
 
-/** The baseline's one global threshold, the best single value over these sets (fair to the baseline). */
-export const BASELINE_THRESHOLD = 0.25;
+/**
+ * The baseline's one global threshold: the best single value for it over the three target sets (mean BCubed
+ * F1 of 0.2, 0.25, 0.3, 0.4, 0.45, 0.5 tried; 0.4 wins), so the comparison is fair to the baseline.
+ */
+export const BASELINE_THRESHOLD = 0.4;
 
 export function runBaseline(rows: readonly GoldRow[], threshold = BASELINE_THRESHOLD): string[] {
   const baseline = createBaselineClusterer(threshold);

@@ -100,13 +100,16 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
    * Cosine to the centroid, times the story's cohesion |sum of members| / members raised to `cohesionPower`:
    * a story whose members agree (one event) keeps its full score, while a story that has drifted into a
    * topic (members sharing only "Kavanaugh" or "North Korea") is discounted instead of pulling in every new
-   * article on that topic. Then the time decay.
+   * article on that topic. Then the time decay. When both the article and the story are dated, the time
+   * decay is the guard against topic drift (a topic's stories are spread over months, one event's reports
+   * over days), so a big fresh story of many differently worded reports is not discounted.
    */
   function storyScore(vector: SparseVector, story: StoryState, idf: IdfWeights, time: number): number {
     const { dot, normA: fullNorm, normB, normASeen } = idfDot(vector, story.centroid, idf);
     const normA = options.ignoreNovelTerms ? normASeen : fullNorm;
     if (normA === 0 || normB === 0) return 0;
-    const cohesion = Math.min(1, normB / story.members.length);
+    const dated = !Number.isNaN(time) && !Number.isNaN(story.first);
+    const cohesion = dated ? 1 : Math.min(1, normB / story.members.length);
     return (dot / (normA * normB)) * cohesion ** options.cohesionPower * timeFactor(time, story);
   }
 
@@ -134,7 +137,11 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     // Short texts overlap by chance more: a few shared words give a short text a high cosine. The bar rises
     // as 1/sqrt(distinct terms), the scale of chance cosine between random sparse vectors, so headlines
     // and full articles are judged alike without a per-data-set threshold.
-    const threshold = options.storyThreshold + options.shortTextPenalty / Math.sqrt(Math.max(1, distinctTerms));
+    // Capped: a headline alone would otherwise need a near-copy to join anything.
+    const threshold = Math.min(
+      options.maxThreshold,
+      options.storyThreshold + options.shortTextPenalty / Math.sqrt(Math.max(1, distinctTerms)),
+    );
     const time = article.published === null ? NaN : Date.parse(article.published);
     const idf = vocabulary.weights();
     const weighted = withIdf(vector, idf);

@@ -20,6 +20,8 @@ export interface StoryEngineOptions {
   readonly storyThreshold: number;
   /** Added to the threshold divided by sqrt(distinct terms of the article): short texts need more. */
   readonly shortTextPenalty: number;
+  /** Upper bound of the length-aware threshold, so headline-only items can still be grouped. */
+  readonly maxThreshold: number;
   /** Leave terms no earlier article had out of the article's length when scoring it against stories. */
   readonly ignoreNovelTerms: boolean;
   /** Exponent on a story's cohesion (|sum of member vectors| / members, 1 for one member) in its score. */
@@ -56,6 +58,7 @@ export const STORY_ENGINE_DEFAULTS = {
   maxCentroidTerms: 300,
   storyThreshold: 0.13,
   shortTextPenalty: 1.2,
+  maxThreshold: 0.35,
   ignoreNovelTerms: false,
   cohesionPower: 1,
   rewritePhrases: 0.25,
