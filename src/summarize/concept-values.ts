@@ -47,11 +47,28 @@ export const CONCEPT_MODEL = {
 // Words as written, to read capitals; the same shape of word as src/text/tokens.ts `words`.
 const CASED_WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 
+/** Feature names in the column order of `ConceptFeatures.features` (every CONCEPT_MODEL key but the bias). */
+export const CONCEPT_FEATURES = Object.keys(CONCEPT_MODEL).filter((k) => k !== 'bias') as readonly Exclude<keyof typeof CONCEPT_MODEL, 'bias'>[];
+
 export interface ConceptValues {
   /** Distinct concept ids per candidate (same index as the candidate list). */
   readonly conceptsOf: readonly Int32Array[];
   /** Estimated probability, per concept id, that a summary of the story uses the concept. */
   readonly values: Float64Array;
+  /**
+   * Per candidate: the summed share of the story's other articles that use each of its words (every token,
+   * function words too, as ROUGE-1 counts them). A sentence worded the way the other outlets word the story
+   * is worded the way a summary of it will be; this credits shared words even where no shared pair does.
+   */
+  readonly agreement: Float64Array;
+}
+
+export interface ConceptFeatures {
+  readonly conceptsOf: readonly Int32Array[];
+  readonly agreement: Float64Array;
+  /** Row-major, one row of CONCEPT_FEATURES.length columns per concept id. */
+  readonly features: Float64Array;
+  readonly count: number;
 }
 
 interface PairStats {
@@ -73,6 +90,24 @@ export function buildConceptValues(
   articles: readonly Article[],
   sentencesPerArticle: readonly number[],
 ): ConceptValues {
+  const { conceptsOf, agreement, features, count } = conceptFeatures(candidates, articles, sentencesPerArticle);
+  const width = CONCEPT_FEATURES.length;
+  const weights = CONCEPT_FEATURES.map((name) => CONCEPT_MODEL[name]);
+  const values = new Float64Array(count);
+  for (let id = 0; id < count; id += 1) {
+    let z = CONCEPT_MODEL.bias;
+    for (let f = 0; f < width; f += 1) z += weights[f]! * features[id * width + f]!;
+    values[id] = 1 / (1 + Math.exp(-z));
+  }
+  return { conceptsOf, values, agreement };
+}
+
+/** The concepts of each candidate and the features of each concept (the inputs of CONCEPT_MODEL). */
+export function conceptFeatures(
+  candidates: readonly Candidate[],
+  articles: readonly Article[],
+  sentencesPerArticle: readonly number[],
+): ConceptFeatures {
   // Stems are interned to numbers; a pair key is two stem ids, so no string is built per pair. Each distinct
   // token is stemmed and classified once per story (a 50-article story has ~12k tokens, ~3k distinct).
   const stemIds = new Map<string, number>();
@@ -157,31 +192,37 @@ export function buildConceptValues(
   });
 
   const others = Math.max(1, articles.length - 1);
-  const m = CONCEPT_MODEL;
-  const values = new Float64Array(stats.length);
-  // Keys are rebuilt from the stats so the title check uses the same pair key.
+  const agreement = Float64Array.from(stemsOf, (ids) => {
+    let sum = 0;
+    for (const id of ids) sum += ((wordArticles[id] ?? 1) - 1) / others;
+    return sum;
+  });
+  const width = CONCEPT_FEATURES.length;
+  const features = new Float64Array(stats.length * width);
   stats.forEach((s, id) => {
     const shareA = ((wordArticles[s.first] ?? 1) - 1) / others;
     const shareB = ((wordArticles[s.second] ?? 1) - 1) / others;
-    const z =
-      m.bias +
-      m.share * ((s.articles - 1) / others) +
-      m.multi * (s.articles >= 2 ? 1 : 0) +
-      m.relativePosition * s.relativePosition +
-      m.logSentences * Math.log(s.sentences) +
-      m.title * (titlePairs.has(pairKey(s.first, s.second, stemIds.size)) ? 1 : 0) +
-      m.titleWords * (Number(titleStems.has(s.first)) + Number(titleStems.has(s.second))) +
-      m.noStopword * (s.stops === 0 ? 1 : 0) +
-      m.bothStopwords * (s.stops === 2 ? 1 : 0) +
-      m.wordShareMin * Math.min(shareA, shareB) +
-      m.wordShareMax * Math.max(shareA, shareB) +
-      m.leadShare * (Math.max(0, s.leadArticles - 1) / others) +
-      m.oneCapital * (s.capitals === 1 ? 1 : 0) +
-      m.twoCapitals * (s.capitals === 2 ? 1 : 0) +
-      m.number * (s.number ? 1 : 0);
-    values[id] = 1 / (1 + Math.exp(-z));
+    const row: Record<(typeof CONCEPT_FEATURES)[number], number> = {
+      share: (s.articles - 1) / others,
+      multi: s.articles >= 2 ? 1 : 0,
+      relativePosition: s.relativePosition,
+      logSentences: Math.log(s.sentences),
+      title: titlePairs.has(pairKey(s.first, s.second, stemIds.size)) ? 1 : 0,
+      titleWords: Number(titleStems.has(s.first)) + Number(titleStems.has(s.second)),
+      noStopword: s.stops === 0 ? 1 : 0,
+      bothStopwords: s.stops === 2 ? 1 : 0,
+      wordShareMin: Math.min(shareA, shareB),
+      wordShareMax: Math.max(shareA, shareB),
+      leadShare: Math.max(0, s.leadArticles - 1) / others,
+      oneCapital: s.capitals === 1 ? 1 : 0,
+      twoCapitals: s.capitals === 2 ? 1 : 0,
+      number: s.number ? 1 : 0,
+    };
+    CONCEPT_FEATURES.forEach((name, f) => {
+      features[id * width + f] = row[name];
+    });
   });
-  return { conceptsOf, values };
+  return { conceptsOf, agreement, features, count: stats.length };
 }
 
 // One number per pair. With fewer than 2^15 stems (any real story) the key stays a small integer, which

@@ -16,6 +16,8 @@ export interface CoverageOptions {
   readonly referenceShare: number;
   /** Pools at most this large are searched exhaustively (2^n subsets at worst, pruned by the budget). */
   readonly exactSearchLimit: number;
+  /** Value per unit of a sentence's word agreement with the other articles (ConceptValues.agreement). */
+  readonly agreementWeight: number;
 }
 
 /** Chosen candidates, the densest first (the first is the headline fallback). */
@@ -29,6 +31,11 @@ export function selectByCoverage(
   const usable = pool.filter((c) => !c.refused && c.wordCount <= budget.maxWords);
   const conceptsOf = (c: ScoredCandidate): Int32Array => concepts.conceptsOf[indexOf.get(c.key)!] ?? new Int32Array(0);
   const pairs = (c: ScoredCandidate): number => Math.max(0, c.tokens.length - 1);
+  // The agreement term is the sentence's own (not shared with the others it is chosen with), so it adds. A
+  // dependent sentence gets none: it is a tie-breaker between wordings, and between a self-contained wording
+  // and one that leans on its predecessor ("He said the council..."), the self-contained one should win.
+  const own = (c: ScoredCandidate): number =>
+    c.dependent ? 0 : options.agreementWeight * (concepts.agreement[indexOf.get(c.key)!] ?? 0);
   const offset = options.referenceShare * budget.maxWords;
   const compatible = (chosen: readonly ScoredCandidate[], c: ScoredCandidate): boolean => {
     // A sentence that leans on the one before it is only usable together with that one.
@@ -37,10 +44,10 @@ export function selectByCoverage(
   };
   const chosen =
     usable.length <= options.exactSearchLimit
-      ? exact(usable, conceptsOf, pairs, concepts.values, offset, budget, compatible)
-      : greedy(usable, conceptsOf, pairs, concepts.values, offset, budget, compatible);
+      ? exact(usable, { conceptsOf, pairs, own }, concepts.values, offset, budget, compatible)
+      : greedy(usable, { conceptsOf, pairs, own }, concepts.values, offset, budget, compatible);
   const alone = (c: ScoredCandidate): number => {
-    let v = 0;
+    let v = own(c);
     for (const id of conceptsOf(c)) v += concepts.values[id]!;
     return v / (pairs(c) + offset);
   };
@@ -49,10 +56,15 @@ export function selectByCoverage(
 
 type Compatible = (chosen: readonly ScoredCandidate[], c: ScoredCandidate) => boolean;
 
+interface Measures {
+  readonly conceptsOf: (c: ScoredCandidate) => Int32Array;
+  readonly pairs: (c: ScoredCandidate) => number;
+  readonly own: (c: ScoredCandidate) => number;
+}
+
 function exact(
   usable: readonly ScoredCandidate[],
-  conceptsOf: (c: ScoredCandidate) => Int32Array,
-  pairs: (c: ScoredCandidate) => number,
+  { conceptsOf, pairs, own }: Measures,
   values: Float64Array,
   offset: number,
   budget: SummaryBudget,
@@ -83,11 +95,14 @@ function exact(
     const c = order[i]!;
     if (set.length >= budget.maxSentences || words + c.wordCount > budget.maxWords || !compatible(set, c)) return;
     const ids = conceptsOf(c);
+    const before = value;
+    value += own(c);
     for (const id of ids) if ((count[id] = count[id]! + 1) === 1) value += values[id]!;
     set.push(c);
     visit(i + 1, words + c.wordCount, length + pairs(c));
     set.pop();
-    for (const id of ids) if ((count[id] = count[id]! - 1) === 0) value -= values[id]!;
+    for (const id of ids) count[id] = count[id]! - 1;
+    value = before;
   };
   visit(0, 0, 0);
   return best;
@@ -95,8 +110,7 @@ function exact(
 
 function greedy(
   usable: readonly ScoredCandidate[],
-  conceptsOf: (c: ScoredCandidate) => Int32Array,
-  pairs: (c: ScoredCandidate) => number,
+  { conceptsOf, pairs, own }: Measures,
   values: Float64Array,
   offset: number,
   budget: SummaryBudget,
@@ -114,7 +128,7 @@ function greedy(
     let bestGain = 0;
     for (const c of usable) {
       if (taken.has(c.key) || words + c.wordCount > budget.maxWords || !compatible(chosen, c)) continue;
-      let gain = 0;
+      let gain = own(c);
       for (const id of conceptsOf(c)) if (covered[id] === 0) gain += values[id]!;
       const score = (value + gain) / (length + pairs(c) + offset);
       if (score > bestScore) {

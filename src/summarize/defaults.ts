@@ -55,6 +55,12 @@ export interface ExtractiveOptions {
    * denser summary to a full one with a weak last sentence.
    */
   readonly referenceShare: number;
+  /**
+   * Coverage selection: value per unit of a sentence's word agreement (the summed share of the other articles
+   * using each of its words, concept-values.ts), next to its word-pair concepts. Small: it breaks near-ties
+   * between sentences of similar concept value toward the one worded like the rest of the story.
+   */
+  readonly agreementWeight: number;
   /** Candidate pools up to this size are searched exactly; larger ones greedily. */
   readonly exactSearchLimit: number;
   /** What's-new: a sentence this close to anything posted or already known is not news. */
@@ -81,6 +87,7 @@ export const EXTRACTIVE_DEFAULTS = {
   citationSimilarity: 0.4,
   rewriteCitationSimilarity: 0.3,
   referenceShare: 0.5,
+  agreementWeight: 0.03,
   exactSearchLimit: 12,
   noveltySimilarity: 0.45,
   onlyHereLimit: 3,
