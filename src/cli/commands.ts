@@ -1,5 +1,6 @@
 // Every `news-digest` command, in the order `--help` lists them.
 import type { CliCommand } from './command.ts';
+import { clusterCommand } from './cluster-command.ts';
 import { digestCommand } from './digest-command.ts';
 import { discordCommand } from './discord-command.ts';
 import { doctorCommand } from './doctor-command.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly CliCommand[] = [
   explainCommand,
   extractCommand,
   createFeedCommand({ loadFeedStates }),
+  clusterCommand,
   summarizeCommand,
   doctorCommand,
   exportCommand,
