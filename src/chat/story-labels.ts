@@ -1,5 +1,5 @@
 // Wording shared by every renderer, so Slack, Discord and the terminal say the same thing.
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Article } from '../domain/article.ts';
 import type { DigestStory } from '../domain/digest.ts';
 
@@ -20,6 +20,13 @@ export function articleLink(article: Article, cwd?: string): string {
     return rel.startsWith('..') ? article.path : rel;
   }
   return '(no link)';
+}
+
+/** How to name a source: "Outlet: link", or just the file when the outlet is only the file's name. */
+export function sourceLabel(article: Article, cwd?: string): string {
+  const link = articleLink(article, cwd);
+  if (article.url === null && article.path !== null && basename(article.path).startsWith(article.source)) return link;
+  return `${article.source}: ${link}`;
 }
 
 /** "14 Mar 2025" for an ISO date; the input unchanged when it is not a date. */

@@ -48,7 +48,7 @@ export function parseArticleLine(text: string, line: number): Article {
 
 export const clusterCommand: CliCommand = {
   name: 'cluster',
-  summary: 'Group a JSONL batch of articles into stories and rewrites',
+  summary: 'group a JSONL batch of articles into stories and rewrites (for evaluation)',
   help: [
     'Usage: news-digest cluster [--json] < articles.jsonl',
     '',

@@ -1,4 +1,5 @@
 // Turn ranked stories into a Digest: summarize each, number its sources, attach [n] markers.
+import { basename } from 'node:path';
 import type { Digest, DigestStory } from '../domain/digest.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
 import { onlyHere } from '../summarize/updates.ts';
@@ -36,7 +37,10 @@ export async function buildDigestStory(
   const byId = new Map(material.articles.map((a) => [a.article.id, a.article]));
   const exclusive = onlyHere({ articles: material.articles.map((a) => a.article), rewriteOf }).flatMap((entry) => {
     const article = byId.get(entry.articleId);
-    return article === undefined ? [] : [{ source: article.source, text: entry.sentence }];
+    if (article === undefined) return [];
+    // An outlet known only by its file name reads better as its source number: "Only [1] reports".
+    const unnamed = article.url === null && article.path !== null && basename(article.path).startsWith(article.source);
+    return [{ source: unnamed ? `[${numberOf.get(article.id) ?? '?'}]` : article.source, text: entry.sentence }];
   });
   return {
     id: material.story.id,

@@ -206,7 +206,9 @@ function single(context: FileContext, draft: ArticleDraft): Outcome {
     id,
     title,
     text,
-    source: draft.source?.trim() || hostOf(url) || context.folder || 'file',
+    // Last resort: the file's own name. Each file is one source; naming it after its folder would make
+    // every unattributed file look like the same outlet ("Only seeds reports ...").
+    source: draft.source?.trim() || hostOf(url) || fileStem(context.base) || context.folder || 'file',
     url,
     path: context.path,
     published: isoDate(draft.published),
@@ -233,4 +235,9 @@ function hostOf(url: string | null): string | null {
     // A relative URL has no host: the caller falls back to the folder name.
     return null;
   }
+}
+
+/** "000_9c4c.txt" -> "000_9c4c"; JSON array items ("a.json#2") keep their index. */
+function fileStem(base: string): string {
+  return base.replace(/\.(txt|md|markdown|html?|json)(#\d+)?$/i, '$2');
 }

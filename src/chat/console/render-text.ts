@@ -1,6 +1,6 @@
 // Plain-text digest for a terminal: wrapped to the terminal width, bold headlines on a TTY.
 import type { Digest, DigestStory } from '../../domain/digest.ts';
-import { articleLink, coverageLabel, markers, timeLabel } from '../story-labels.ts';
+import { coverageLabel, markers, sourceLabel, timeLabel } from '../story-labels.ts';
 
 export interface TextOptions {
   readonly width: number;
@@ -34,9 +34,9 @@ export function renderStoryText(story: DigestStory, index: number | null, option
   const time = timeLabel(story);
   lines.push(dim(`${indent}${coverageLabel(story)}${time === null ? '' : ` · ${time}`}`));
   for (const source of story.sources) {
-    lines.push(`${indent}[${source.n}] ${source.article.source}: ${articleLink(source.article, options.cwd)}`);
+    lines.push(`${indent}[${source.n}] ${sourceLabel(source.article, options.cwd)}`);
     for (const copy of source.rewrites) {
-      lines.push(dim(`${indent}    also republished by ${copy.source}: ${articleLink(copy, options.cwd)}`));
+      lines.push(dim(`${indent}    also republished by ${sourceLabel(copy, options.cwd)}`));
     }
   }
   return `${lines.join('\n')}\n`;
