@@ -1,0 +1,103 @@
+// One contract, three backends: every repository behaves the same on memory, a SQLite file and Redis.
+import { createClient } from '@keyv/redis';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/domain/article.ts';
+import { createArticleRepository } from '../../src/store/article-repository.ts';
+import { createChannelRepository } from '../../src/store/channel-repository.ts';
+import { createFeedRepository } from '../../src/store/feed-repository.ts';
+import { openKeyv, type OpenedStore } from '../../src/store/open-keyv.ts';
+import { createOutboxRepository } from '../../src/store/outbox-repository.ts';
+import { createPostRepository } from '../../src/store/post-repository.ts';
+import { tempDir } from '../helpers.ts';
+
+const REDIS_BASE = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_DB = 9;
+const dir = tempDir();
+const redis = createClient({ url: `${REDIS_BASE}/${REDIS_DB}` });
+
+beforeAll(async () => {
+  await redis.connect();
+  await redis.flushDb();
+});
+afterAll(async () => {
+  await redis.flushDb();
+  await redis.quit();
+  dir.remove();
+});
+
+const article = (id: string): Article => ({
+  id, title: `Title ${id}`, text: `Text of ${id}.`, source: 'Example', url: `https://example.com/${id}`, path: null, published: null,
+});
+const assignment = (id: string) => ({ articleId: id, storyId: `s-${id}`, rewriteOf: null, score: 0 });
+
+const BACKENDS: readonly [string, () => string][] = [
+  ['memory', () => 'memory:'],
+  ['sqlite', () => `sqlite://${join(dir.path, 'contract.sqlite')}`],
+  ['redis', () => `${REDIS_BASE}/${REDIS_DB}`],
+];
+
+describe.each(BACKENDS)('repositories on %s', (name, url) => {
+  let store: OpenedStore;
+  beforeAll(async () => {
+    store = await openKeyv(url(), dir.path);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('articles: add in sequence, look up, list and catch up from a sequence number', async () => {
+    const repo = createArticleRepository(store.keyv);
+    expect(await repo.has('a1')).toBe(false);
+    const first = await repo.add(article('a1'), assignment('a1'), '2025-03-14T10:00:00.000Z');
+    const second = await repo.add(article('a2'), assignment('a2'), '2025-03-14T10:01:00.000Z');
+    expect(second.seq).toBe(first.seq + 1);
+    expect(await repo.has('a1')).toBe(true);
+    expect((await repo.get('a2'))?.article.title).toBe('Title a2');
+    expect((await repo.all()).map((r) => r.article.id)).toEqual(['a1', 'a2']);
+    expect((await repo.since(first.seq)).map((r) => r.article.id)).toEqual(['a2']);
+    // A second repository on the same store (another instance) sees the same sequence.
+    const other = createArticleRepository(store.keyv);
+    expect(await other.lastSeq()).toBe(second.seq);
+  });
+
+  it('posts, outbox, channels and feeds keep what they were given', async () => {
+    const posts = createPostRepository(store.keyv);
+    await posts.record({ channelId: 'c', storyId: 's', version: '2', articleIds: ['a1', 'a2'], postedAt: 'now', messageId: 'm1', sentences: ['x'] });
+    expect(await posts.get('c', 's')).toMatchObject({ version: '2', messageId: 'm1', sentences: ['x'] });
+    expect(await posts.get('c', 'other')).toBeUndefined();
+
+    const outbox = createOutboxRepository(store.keyv);
+    await outbox.put({ channelId: 'c', storyId: 's', version: '2', state: 'sending', attempts: 1, messageId: null, updatedAt: 'now' });
+    expect((await outbox.get('c', 's', '2'))?.state).toBe('sending');
+
+    const channels = createChannelRepository(store.keyv);
+    await channels.put({ channelId: 'slack-C1', platform: 'slack', target: 'C1', size: 5, quiet: { start: 1320, end: 420 } });
+    expect(await channels.get('slack-C1')).toMatchObject({ size: 5, quiet: { start: 1320, end: 420 } });
+    expect(await channels.ids()).toContain('slack-C1');
+
+    const feeds = createFeedRepository(store.keyv);
+    const added = await feeds.add('https://example.com/rss', 'Example', 'U1', 'now');
+    expect(await feeds.add('https://example.com/rss', 'Again', 'U2', 'later')).toEqual(added);
+    expect((await feeds.list()).map((f) => f.url)).toEqual(['https://example.com/rss']);
+    expect(await feeds.remove(added.id)).toEqual(added);
+    expect(await feeds.list()).toEqual([]);
+  });
+
+  // Memory keeps nothing by design.
+  it.skipIf(name === 'memory')('state survives closing and reopening the store', async () => {
+    const reopened = await openKeyv(url(), dir.path);
+    try {
+      expect((await createArticleRepository(reopened.keyv).all()).map((r) => r.article.id)).toEqual(['a1', 'a2']);
+      expect((await createPostRepository(reopened.keyv).get('c', 's'))?.messageId).toBe('m1');
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('leases exclude a second owner', async () => {
+    expect(await store.locks.acquire('contract', 'one', 5_000)).toBe(true);
+    expect(await store.locks.acquire('contract', 'two', 5_000)).toBe(false);
+    await store.locks.release('contract', 'one');
+  });
+});
