@@ -52,7 +52,12 @@ const DAY_MS = 86_400_000;
 
 export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): StoryEngine {
   const options: StoryEngineOptions = { ...STORY_ENGINE_DEFAULTS, ...overrides };
-  const vocabulary = createVocabulary(options.idfPrior);
+  const vocabulary = createVocabulary({
+    documents: options.idfPrior,
+    topicDocuments: options.topicPrior,
+    topicPower: options.topicPower,
+    topicFrom: options.topicFrom,
+  });
   const lexicon = createLexicon(vocabulary);
   const exact = createExactIndex();
   const lsh = createLshIndex();
@@ -71,8 +76,9 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     const analyzed = analyzeArticle(article, options, lexicon);
     vocabulary.addDocument(analyzed.ids);
     // Keep the terms heaviest under TF-IDF, stored as raw TF scaled to unit TF-IDF length, so that each
-    // article weighs the same in its story's centroid whatever IDF becomes later.
-    const idf = vocabulary.weights();
+    // article weighs the same in its story's centroid whatever IDF becomes later. Plain IDF here: a topic
+    // word of the stream's opening is discounted when scoring, not dropped for good.
+    const idf = vocabulary.plainWeights();
     const ranked = new Float64Array(analyzed.ids.length);
     for (let k = 0; k < ranked.length; k += 1) {
       const w = idf.logN - (idf.logDf[analyzed.ids[k]!] ?? 0);
@@ -200,7 +206,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     const story = stories[storyIndex]!;
     story.articleIds.push(article.id);
     story.members.push(doc);
-    story.centroid = pruneByIdf(add(story.centroid, vector), idf, options.maxCentroidTerms);
+    story.centroid = pruneByIdf(add(story.centroid, vector), vocabulary.plainWeights(), options.maxCentroidTerms);
     if (!Number.isNaN(time)) {
       story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);
       story.last = Number.isNaN(story.last) ? time : Math.max(story.last, time);

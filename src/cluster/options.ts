@@ -22,7 +22,10 @@ export interface StoryEngineOptions {
   readonly shortTextPenalty: number;
   /** Upper bound of the length-aware threshold, so headline-only items can still be grouped. */
   readonly maxThreshold: number;
-  /** Leave terms no earlier article had out of the article's length when scoring it against stories. */
+  /**
+   * Leave terms no earlier article had out of the article's length when scoring it against stories: they can
+   * match nothing, and early in a stream (few documents, so most terms novel) they would swamp the score.
+   */
   readonly ignoreNovelTerms: boolean;
   /** Exponent on a story's cohesion (|sum of member vectors| / members, 1 for one member) in its score. */
   readonly cohesionPower: number;
@@ -32,6 +35,15 @@ export interface StoryEngineOptions {
   readonly rewriteJaccard: number;
   /** Pseudo-documents added to N in IDF so the first articles of a stream are weighed sensibly. */
   readonly idfPrior: number;
+  /**
+   * Of those, how many also hold a term that every document so far contains (scaled by the term's document
+   * share to the power `topicPower`): words all of a stream's first articles share are its topic, not an event.
+   */
+  readonly topicPrior: number;
+  /** Exponent on a term's document share in its topic pseudo-count: only near-ubiquitous terms are hit. */
+  readonly topicPower: number;
+  /** Documents seen before any term counts as a topic word (with two, topic and event words look alike). */
+  readonly topicFrom: number;
   /** Highest-weighted terms of an article used to look up candidate stories in the inverted index. */
   readonly queryTerms: number;
   /** Highest-weighted terms of each article added to the inverted index under its story. */
@@ -57,13 +69,16 @@ export const STORY_ENGINE_DEFAULTS = {
   maxArticleTerms: 120,
   maxCentroidTerms: 300,
   storyThreshold: 0.13,
-  shortTextPenalty: 1.2,
+  shortTextPenalty: 1.4,
   maxThreshold: 0.35,
-  ignoreNovelTerms: false,
+  ignoreNovelTerms: true,
   cohesionPower: 1,
   rewritePhrases: 0.25,
   rewriteJaccard: 0.5,
   idfPrior: 10,
+  topicPrior: 4,
+  topicPower: 8,
+  topicFrom: 3,
   queryTerms: 16,
   indexTerms: 12,
   postingCap: 64,
