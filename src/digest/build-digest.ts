@@ -7,6 +7,9 @@ import { numberSources } from './number-sources.ts';
 import { rankStories } from './rank-stories.ts';
 import { firstAndLast, type StoryMaterial } from './story-material.ts';
 
+/** "Only X reports" lines per story: enough to show what is exclusive without burying the summary. */
+const ONLY_HERE_SHOWN = 2;
+
 export interface BuildDigestOptions {
   readonly summarizer: Summarizer;
   readonly budget: SummaryBudget;
@@ -35,7 +38,10 @@ export async function buildDigestStory(
   const { sources, numberOf } = numberSources(material);
   const { first, last } = firstAndLast(material);
   const byId = new Map(material.articles.map((a) => [a.article.id, a.article]));
-  const exclusive = onlyHere({ articles: material.articles.map((a) => a.article), rewriteOf }).flatMap((entry) => {
+  // "Only X reports" compares outlets, so rewrites (copies of an original) take no part: a paraphrase in a
+  // republished copy is not a fact only that copy has.
+  const reports = sources.map((source) => source.article);
+  const exclusive = onlyHere({ articles: reports }).slice(0, ONLY_HERE_SHOWN).flatMap((entry) => {
     const article = byId.get(entry.articleId);
     if (article === undefined) return [];
     // An outlet known only by its file name reads better as its source number: "Only [1] reports".
