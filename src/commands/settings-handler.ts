@@ -1,5 +1,6 @@
 // /digest-settings schedule "<cron>" tz <zone> | quiet <HH:MM-HH:MM>|off | size <n>  (admins only).
 import cron from 'node-cron';
+import { isTimeZone } from '../schedule/time-zone.ts';
 import type { ChannelSettings } from '../store/channel-repository.ts';
 import { notAdmin } from './admin.ts';
 import { splitArguments } from './arguments.ts';
@@ -77,11 +78,3 @@ export function parseQuiet(range: string): { start: number; end: number } | unde
   return start === end ? undefined : { start, end };
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,15 +1,8 @@
 // The shape of config/*.yaml, validated once at start-up (ARCHITECTURE.md rule 3).
 import cron from 'node-cron';
 import { z } from 'zod';
+import { isTimeZone } from '../schedule/time-zone.ts';
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const fileSource = z.strictObject({
   type: z.literal('files'),
