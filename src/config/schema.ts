@@ -3,7 +3,6 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { isTimeZone } from '../schedule/time-zone.ts';
 
-
 const fileSource = z.strictObject({
   type: z.literal('files'),
   path: z.string().min(1),
