@@ -22,12 +22,34 @@ import { createArticleRepository } from '../src/store/article-repository.ts';
 import { createOutboxRepository } from '../src/store/outbox-repository.ts';
 import { createPostRepository } from '../src/store/post-repository.ts';
 import { createExtractiveSummarizer } from '../src/summarize/extractive.ts';
-import { startRateLimitedDiscord } from './stand-ins/discord-rate-limited.ts';
-import { startRateLimitedSlack } from './stand-ins/slack-rate-limited.ts';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 
 const CHANNELS = Number(process.env.DELIVERY_BENCH_CHANNELS ?? 1000);
 const TARGET_RATIO = 1.15;
 const DISCORD_GLOBAL_PER_SECOND = 50;
+
+interface StandIn {
+  readonly url: string;
+  stats(): Promise<{ accepted: { channel: string; text?: string; title?: string }[]; rejected: number }>;
+  close(): Promise<void>;
+}
+
+/** The stand-in runs in its own process, like the real platform: it does not take the client's CPU. */
+async function startStandIn(kind: 'slack' | 'discord'): Promise<StandIn> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'stand-ins', 'serve.ts'), kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const { url, stats } = JSON.parse(line) as { url: string; stats: string };
+  return {
+    url,
+    stats: async () => (await (await fetch(stats)).json()) as Awaited<ReturnType<StandIn['stats']>>,
+    close: async () => {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
 
 async function seedStories(): Promise<StoryMaterial[]> {
   const { articles } = await readArticleFiles([join(import.meta.dirname, '..', 'seeds')]);
@@ -91,10 +113,10 @@ export default async function deliveryBench(): Promise<void> {
 
   // Slack: one message per second per channel; channels are independent, so the floor is the time a
   // single channel needs for its stories: (stories - 1) seconds.
-  const slack = await startRateLimitedSlack(SLACK_CHANNEL_INTERVAL_MS);
+  const slack = await startStandIn('slack');
   try {
     const client = new webApi.WebClient('xoxb-bench', {
-      slackApiUrl: slack.apiUrl,
+      slackApiUrl: slack.url,
       retryConfig: { retries: 5, factor: 1, minTimeout: 100, maxTimeout: 1000 },
       maxRequestConcurrency: 1000,
       logLevel: webApi.LogLevel.ERROR,
@@ -102,21 +124,23 @@ export default async function deliveryBench(): Promise<void> {
     const sink = pacedSink(createSlackSink({ client }), { intervalMs: SLACK_CHANNEL_INTERVAL_MS });
     const result = await run('slack', sink, stories, (i) => `C${String(i).padStart(8, '0')}`);
     const floor = ((perChannel - 1) * SLACK_CHANNEL_INTERVAL_MS) / 1000;
-    const accepted = slack.accepted.map((a) => ({ channel: a.channel, key: a.text }));
-    report('slack', result.seconds, floor, CHANNELS * perChannel, accepted, slack.rejected, result.failed);
+    const stats = await slack.stats();
+    const accepted = stats.accepted.map((a) => ({ channel: a.channel, key: a.text ?? '' }));
+    report('slack', result.seconds, floor, CHANNELS * perChannel, accepted, stats.rejected, result.failed);
   } finally {
     await slack.close();
   }
 
   // Discord: 50 requests per second for the whole bot; the floor is messages / 50.
-  const discord = await startRateLimitedDiscord(DISCORD_GLOBAL_PER_SECOND);
+  const discord = await startStandIn('discord');
   try {
-    const rest = new REST({ api: discord.api, globalRequestsPerSecond: DISCORD_GLOBAL_PER_SECOND, retries: 5 }).setToken('bench');
+    const rest = new REST({ api: discord.url, globalRequestsPerSecond: DISCORD_GLOBAL_PER_SECOND, retries: 5 }).setToken('bench');
     const sink = pacedSink(createDiscordSink({ rest }), { global: DISCORD_GLOBAL_LIMIT });
     const result = await run('discord', sink, stories, (i) => String(100_000_000_000_000_000n + BigInt(i)));
     const floor = (CHANNELS * perChannel) / DISCORD_GLOBAL_PER_SECOND;
-    const accepted = discord.accepted.map((a) => ({ channel: a.channel, key: a.title }));
-    report('discord', result.seconds, floor, CHANNELS * perChannel, accepted, discord.rejected, result.failed);
+    const stats = await discord.stats();
+    const accepted = stats.accepted.map((a) => ({ channel: a.channel, key: a.title ?? '' }));
+    report('discord', result.seconds, floor, CHANNELS * perChannel, accepted, stats.rejected, result.failed);
   } finally {
     await discord.close();
   }
