@@ -1,19 +1,12 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { clusterCommand } from '../../src/cli/cluster-command.ts';
-import type { CliIo } from '../../src/cli/command.ts';
+import { captureIo } from '../helpers.ts';
 import { seedArticles } from './seed-articles.ts';
 
 async function run(input: string, values: Record<string, boolean> = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdout, stderr, stdin: Readable.from([input]), cwd: '/', env: {} };
+  const io = captureIo({ cwd: '/', stdin: input });
   const code = await clusterCommand.run({ values, positionals: [], io });
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 const seedLines = seedArticles()

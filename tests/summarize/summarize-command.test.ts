@@ -1,16 +1,10 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/command.ts';
 import { summarizeCommand } from '../../src/cli/summarize-command.ts';
+import { captureIo } from '../helpers.ts';
 
-function fakeIo(input: string): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { io: { stdout, stderr, stdin: Readable.from([input]), cwd: '/', env: {} }, out: () => out, err: () => err };
+function fakeIo(input: string) {
+  const io = captureIo({ cwd: '/', stdin: input });
+  return { io, out: io.out, err: io.err };
 }
 
 const row = {
