@@ -1,16 +1,22 @@
 // Word tokens: the one tokenizer every step uses, so dedupe, cluster and summarize agree on "a word".
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
-
-const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
+import { createWordSpan, nextWord } from './word-scanner.ts';
 
 /** Lower-cased word tokens, in order; possessive "'s" dropped. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    out.push(match[0].replace(/['\u2019]s$/u, '').replace(/\u2019/gu, "'"));
+  const lower = text.toLowerCase();
+  const span = createWordSpan();
+  for (let at = 0; nextWord(lower, at, lower.length, span); at = span.end) {
+    // Only a token with an apostrophe can carry a possessive or a curly apostrophe to straighten.
+    out.push(span.apostrophe ? straighten(lower.slice(span.start, span.end)) : lower.slice(span.start, span.end));
   }
   return out;
+}
+
+function straighten(word: string): string {
+  return word.replace(/['\u2019]s$/u, '').replace(/\u2019/gu, "'");
 }
 
 export function isStopword(word: string): boolean {
