@@ -3,7 +3,6 @@
 // outbox and the pacing the bot uses. Reports lost and duplicated messages and the time against the
 // floor the rate limits impose (target: within 1.15x, zero lost, zero duplicated).
 import { join } from 'node:path';
-import { webApi } from '@slack/bolt';
 import { REST } from 'discord.js';
 import Keyv from 'keyv';
 import { deliverToChannel, type DeliverDeps } from '../src/app/deliver-channel.ts';
@@ -11,6 +10,7 @@ import { createPresenter } from '../src/app/presenter.ts';
 import { createDiscordSink } from '../src/chat/discord/sink.ts';
 import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS } from '../src/chat/paced-sink.ts';
 import type { ChatSink } from '../src/chat/sink.ts';
+import { createSlackPoster } from '../src/chat/slack/poster.ts';
 import { createSlackSink } from '../src/chat/slack/sink.ts';
 import { createStoryEngine } from '../src/cluster/engine.ts';
 import { buildDigestStory } from '../src/digest/build-digest.ts';
@@ -27,6 +27,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
 const CHANNELS = Number(process.env.DELIVERY_BENCH_CHANNELS ?? 1000);
+/** `DELIVERY_BENCH_PLATFORMS=slack` runs Slack alone (Discord's part takes about a minute). */
+const PLATFORMS = new Set((process.env.DELIVERY_BENCH_PLATFORMS ?? 'slack,discord').split(',').map((p) => p.trim()));
 const TARGET_RATIO = 1.15;
 const DISCORD_GLOBAL_PER_SECOND = 50;
 
@@ -108,21 +110,23 @@ function report(
 
 export default async function deliveryBench(): Promise<void> {
   const stories = await seedStories();
+  console.log(`digest of ${stories.length} stories (seeds) to ${CHANNELS} channels per platform`);
+  if (PLATFORMS.has('slack')) await slackBench(stories);
+  if (PLATFORMS.has('discord')) await discordBench(stories);
+}
+
+async function slackBench(stories: StoryMaterial[]): Promise<void> {
   const perChannel = stories.length;
-  console.log(`digest of ${perChannel} stories (seeds) to ${CHANNELS} channels per platform`);
 
   // Slack: one message per second per channel; channels are independent, so the floor is the time a
   // single channel needs for its stories: (stories - 1) seconds.
   const slack = await startStandIn('slack');
   try {
-    const client = new webApi.WebClient('xoxb-bench', {
-      slackApiUrl: slack.url,
-      retryConfig: { retries: 5, factor: 1, minTimeout: 100, maxTimeout: 1000 },
-      maxRequestConcurrency: 1000,
-      logLevel: webApi.LogLevel.ERROR,
-    });
-    const sink = pacedSink(createSlackSink({ client }), { intervalMs: SLACK_CHANNEL_INTERVAL_MS });
+    // The poster the bot's Slack app builds (createSlackApp); a 429 goes back through the outbox's retry.
+    const poster = createSlackPoster({ token: 'xoxb-bench', apiUrl: slack.url });
+    const sink = pacedSink(createSlackSink({ poster }), { intervalMs: SLACK_CHANNEL_INTERVAL_MS });
     const result = await run('slack', sink, stories, (i) => `C${String(i).padStart(8, '0')}`);
+    poster.close();
     const floor = ((perChannel - 1) * SLACK_CHANNEL_INTERVAL_MS) / 1000;
     const stats = await slack.stats();
     const accepted = stats.accepted.map((a) => ({ channel: a.channel, key: a.text ?? '' }));
@@ -130,7 +134,10 @@ export default async function deliveryBench(): Promise<void> {
   } finally {
     await slack.close();
   }
+}
 
+async function discordBench(stories: StoryMaterial[]): Promise<void> {
+  const perChannel = stories.length;
   // Discord: 50 requests per second for the whole bot; the floor is messages / 50.
   const discord = await startStandIn('discord');
   try {

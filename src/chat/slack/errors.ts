@@ -1,5 +1,4 @@
 // Typed Slack delivery failures, so the outbox decides on retry from `code`/`retryable`, never message text.
-import { webApi } from '@slack/bolt';
 import { NewsDigestError } from '../../domain/errors.ts';
 import type { Delivery } from '../sink.ts';
 
@@ -8,11 +7,10 @@ export type SlackErrorCode =
   | 'slack_http_error'
   /** No HTTP answer at all: DNS, refused connection, reset, timeout. */
   | 'slack_network_error'
-  /** Rate limited and the client was told not to wait (rejectRateLimitedCalls). */
+  /** Slack answered 429; the outbox waits out Retry-After and posts again through the pacer. */
   | 'slack_rate_limited'
   /** Slack answered `ok: false` (channel_not_found, not_in_channel, invalid_blocks, ...). */
-  | 'slack_api_error'
-  | 'slack_unknown_error';
+  | 'slack_api_error';
 
 /** `ok: false` errors that Slack documents as temporary on its side. */
 const TRANSIENT_API_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
@@ -60,33 +58,29 @@ export class SlackDeliveryError extends NewsDigestError {
   }
 }
 
-/** Map whatever @slack/web-api threw into a SlackDeliveryError for `channel`. */
-export function toSlackDeliveryError(error: unknown, channel: string): SlackDeliveryError {
-  if (error instanceof SlackDeliveryError) return error;
-  const base = { channel, delivered: [] as Delivery[], retryAfterSeconds: null, slackError: null };
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  const cause = { cause: error };
-  if (code === webApi.ErrorCode.HTTPError) {
-    const status = (error as webApi.WebAPIHTTPError).statusCode;
-    const retryable = status >= 500 || status === 408;
-    return new SlackDeliveryError('slack_http_error', `Slack answered HTTP ${status} for ${channel}`, { ...base, status, retryable }, cause);
-  }
-  if (code === webApi.ErrorCode.RequestError) {
-    const detail = (error as webApi.WebAPIRequestError).original.message;
-    return new SlackDeliveryError('slack_network_error', `Could not reach Slack for ${channel}: ${detail}`, { ...base, status: null, retryable: true }, cause);
-  }
-  if (code === webApi.ErrorCode.RateLimitedError) {
-    const retryAfterSeconds = (error as webApi.WebAPIRateLimitedError).retryAfter;
-    const details = { ...base, status: 429, retryable: true, retryAfterSeconds };
-    return new SlackDeliveryError('slack_rate_limited', `Slack rate limited posts to ${channel}`, details, cause);
-  }
-  if (code === webApi.ErrorCode.PlatformError) {
-    const slackError = String((error as webApi.WebAPIPlatformError).data.error);
-    const details = { ...base, status: 200, slackError, retryable: TRANSIENT_API_ERRORS.has(slackError) };
-    return new SlackDeliveryError('slack_api_error', `Slack refused the post to ${channel}: ${slackError}`, details, cause);
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  // Retryable: when the client's own 429 retries run out it rethrows a plain Error with no code, and that is
-  // the likeliest uncoded failure here. The outbox caps attempts, so a real bug still stops and is logged.
-  return new SlackDeliveryError('slack_unknown_error', `Posting to ${channel} failed: ${detail}`, { ...base, status: null, retryable: true }, cause);
+const NONE = { delivered: [] as Delivery[], retryAfterSeconds: null, slackError: null };
+
+/** Slack answered 429: the post did not go out; try again after `retryAfterSeconds`. */
+export function slackRateLimited(channel: string, retryAfterSeconds: number): SlackDeliveryError {
+  const details = { ...NONE, channel, status: 429, retryable: true, retryAfterSeconds };
+  return new SlackDeliveryError('slack_rate_limited', `Slack rate limited posts to ${channel}`, details);
+}
+
+/** An HTTP status other than 200 and 429 (or a 200 whose body is not JSON): 5xx and 408 are transient. */
+export function slackHttpError(channel: string, status: number, cause?: unknown): SlackDeliveryError {
+  const details = { ...NONE, channel, status, retryable: status >= 500 || status === 408 };
+  return new SlackDeliveryError('slack_http_error', `Slack answered HTTP ${status} for ${channel}`, details, cause === undefined ? {} : { cause });
+}
+
+/** No HTTP answer at all: refused, reset, DNS, timeout. The error carries the socket's reason, not the request. */
+export function slackNetworkError(channel: string, cause: unknown): SlackDeliveryError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const details = { ...NONE, channel, status: null, retryable: true };
+  return new SlackDeliveryError('slack_network_error', `Could not reach Slack for ${channel}: ${detail}`, details, { cause });
+}
+
+/** Slack answered `ok: false` with `slackError` (channel_not_found, invalid_blocks, ...). */
+export function slackApiError(channel: string, slackError: string): SlackDeliveryError {
+  const details = { ...NONE, channel, status: 200, slackError, retryable: TRANSIENT_API_ERRORS.has(slackError) };
+  return new SlackDeliveryError('slack_api_error', `Slack refused the post to ${channel}: ${slackError}`, details);
 }

@@ -1,43 +1,37 @@
 // ChatSink for Slack: one chat.postMessage per story (its ts is the thread anchor), updates in the thread.
-import type { webApi } from '@slack/bolt';
 import type { Digest, DigestStory } from '../../domain/digest.ts';
 import type { ChatSink, Delivery, StoryUpdate } from '../sink.ts';
 import type { SlackMessage } from './blocks.ts';
-import { SlackDeliveryError, toSlackDeliveryError } from './errors.ts';
+import { SlackDeliveryError } from './errors.ts';
+import type { SlackPoster } from './poster.ts';
 import { renderSlackStory, renderSlackUpdate } from './render.ts';
 
-/** The part of WebClient the sink uses; app.ts passes bolt's client, configured for 429 retries. */
-export type SlackPostClient = Pick<webApi.WebClient, 'chat'>;
-
 export interface SlackSinkOptions {
-  readonly client: SlackPostClient;
+  readonly poster: Pick<SlackPoster, 'postMessage'>;
 }
 
 export type SlackSink = ChatSink & Required<Pick<ChatSink, 'postStory' | 'postUpdate'>>;
 
 /**
- * Rate limits: the WebClient waits out a 429's Retry-After and retries (its retryConfig), so the sink sees
- * either success or a failure worth reporting. Failures surface as SlackDeliveryError for the outbox.
+ * Failures, a 429 included, surface as SlackDeliveryError: the outbox retries them (waiting out
+ * Retry-After) through the pacer, which has to see every attempt to keep a channel's spacing.
  */
 export function createSlackSink(options: SlackSinkOptions): SlackSink {
-  const { client } = options;
-
-  async function post(channel: string, message: SlackMessage, threadTs?: string): Promise<string | null> {
-    try {
-      const response = await client.chat.postMessage({
-        channel,
-        text: message.text,
-        blocks: [...message.blocks],
-        // Story messages carry many links; Slack's previews would bury the summary under cards.
-        unfurl_links: false,
-        unfurl_media: false,
-        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-      });
-      return response.ts ?? null;
-    } catch (error) {
-      throw toSlackDeliveryError(error, channel);
+  const { poster } = options;
+  // A digest posts the same story object to every channel: render it once (and the poster encodes the
+  // rendered message once). Keyed weakly, so stories of past digests are dropped with them.
+  const rendered = new WeakMap<DigestStory, SlackMessage>();
+  const render = (story: DigestStory): SlackMessage => {
+    let message = rendered.get(story);
+    if (message === undefined) {
+      message = renderSlackStory(story);
+      rendered.set(story, message);
     }
-  }
+    return message;
+  };
+
+  const post = (channel: string, message: SlackMessage, threadTs?: string): Promise<string | null> =>
+    poster.postMessage(threadTs === undefined ? { channel, message } : { channel, message, threadTs });
 
   return {
     platform: 'slack',
@@ -45,7 +39,7 @@ export function createSlackSink(options: SlackSinkOptions): SlackSink {
       const delivered: Delivery[] = [];
       for (const story of digest.stories) {
         try {
-          delivered.push({ storyId: story.id, messageId: await post(target, renderSlackStory(story)) });
+          delivered.push({ storyId: story.id, messageId: await post(target, render(story)) });
         } catch (error) {
           // Report what did go out, so a retry of the digest does not post those stories twice.
           throw error instanceof SlackDeliveryError ? error.withDelivered([...delivered]) : error;
@@ -54,7 +48,7 @@ export function createSlackSink(options: SlackSinkOptions): SlackSink {
       return delivered;
     },
     postStory(target: string, story: DigestStory) {
-      return post(target, renderSlackStory(story));
+      return post(target, render(story));
     },
     postUpdate(target: string, threadMessageId: string, update: StoryUpdate) {
       return post(target, renderSlackUpdate(update), threadMessageId);

@@ -1,6 +1,7 @@
 // The Slack app in HTTP mode: real @slack/bolt receiving signed slash commands from this test, answering
 // through the stand-in response_url, and calling the stand-in Web API for users.info.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withRetries } from '../../../src/app/retry.ts';
 import { type SlackApp, createSlackApp } from '../../../src/chat/slack/app.ts';
 import { FAILURE_TEXT, WORKING_TEXT } from '../../../src/chat/slack/commands.ts';
 import { type FakeSlack, signedHeaders, slashCommand, startFakeSlack } from './fake-slack.ts';
@@ -25,7 +26,7 @@ beforeAll(async () => {
     handler,
     adminUserIds: ['UCONFIGADMIN'],
     logger,
-    // One quick retry: enough to show the app's client waits out a 429 instead of failing the post.
+    // Bolt's client (users.info): one quick retry, so a test never waits on the SDK's backoff.
     retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 },
   });
   await app.start();
@@ -118,10 +119,13 @@ describe('Slack app, HTTP mode', () => {
     expect(handler.requests.at(-1)?.text).toBe('add https://news.example/rss?a=1&b=2');
   });
 
-  it('the app sink posts through the same configured client, waiting out a 429', async () => {
+  it('the app sink posts with the bot token; a 429 comes back with Retry-After for the outbox to wait out', async () => {
     fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } });
     const before = fake.posted.length;
-    const deliveries = await app.sink.deliver('C7', { generatedAt: '2025-03-15T08:00:00Z', stories: [story()] });
+    const waits: number[] = [];
+    const retry = { sleep: async () => undefined, random: () => 0, onRetry: (_attempt: number, delay: number) => waits.push(delay) };
+    const deliveries = await withRetries(() => app.sink.deliver('C7', { generatedAt: '2025-03-15T08:00:00Z', stories: [story()] }), retry);
+    expect(waits).toEqual([0]);
     expect(deliveries).toEqual([{ storyId: 's-1', messageId: fake.posted.at(-1)?.ts }]);
     expect(fake.posted.length - before).toBe(1);
     expect(fake.callsTo('chat.postMessage').at(-1)?.headers.authorization).toBe('Bearer xoxb-test');

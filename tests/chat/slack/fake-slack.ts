@@ -10,6 +10,8 @@ import { type WebSocket, WebSocketServer } from 'ws';
 export interface ApiCall {
   readonly method: string;
   readonly headers: IncomingHttpHeaders;
+  /** The client's port: equal for two calls when they came over one kept-alive connection. */
+  readonly remotePort: number | undefined;
   /** Form fields; JSON-encoded ones (blocks) parsed back into values. */
   readonly params: Record<string, unknown>;
 }
@@ -82,7 +84,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const method = path.slice('/api/'.length);
       const params: Record<string, unknown> = {};
       for (const [key, value] of new URLSearchParams(raw)) params[key] = key === 'blocks' ? JSON.parse(value) : value;
-      calls.push({ method, headers: req.headers, params });
+      calls.push({ method, headers: req.headers, remotePort: req.socket.remotePort, params });
       const scripted = scripts.get(method)?.shift();
       if (scripted !== undefined) return send(scripted.status, scripted.body ?? { ok: false }, scripted.headers);
       return send(200, answer(method, params));

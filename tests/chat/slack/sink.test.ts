@@ -1,8 +1,10 @@
-// The Slack sink through the real WebClient (configured the way createSlackApp configures it) against the
-// stand-in Web API: one post per story, thread replies, 429 retry, typed errors.
-import { webApi } from '@slack/bolt';
+// The Slack sink through the real poster (as createSlackApp builds it) against the stand-in Web API: one
+// post per story, thread replies, a 429 retried through the pacer, typed errors.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withRetries } from '../../../src/app/retry.ts';
+import { pacedSink } from '../../../src/chat/paced-sink.ts';
 import { SlackDeliveryError } from '../../../src/chat/slack/errors.ts';
+import { createSlackPoster } from '../../../src/chat/slack/poster.ts';
 import { createSlackSink } from '../../../src/chat/slack/sink.ts';
 import type { Digest } from '../../../src/domain/digest.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
@@ -20,14 +22,7 @@ beforeEach(() => {
   fake.calls.length = 0;
 });
 
-function client(retries = 1) {
-  return new webApi.WebClient('xoxb-test', {
-    slackApiUrl: fake.apiUrl,
-    retryConfig: { retries, minTimeout: 0, maxTimeout: 0 },
-    rejectRateLimitedCalls: false,
-    logLevel: webApi.LogLevel.ERROR,
-  });
-}
+const slackSink = (apiUrl = fake.apiUrl) => createSlackSink({ poster: createSlackPoster({ token: 'xoxb-test', apiUrl }) });
 
 const digest: Digest = {
   generatedAt: '2025-03-15T08:00:00Z',
@@ -38,7 +33,7 @@ const posts = () => fake.callsTo('chat.postMessage');
 
 describe('Slack sink', () => {
   it('deliver posts one message per story with unfurls off and returns each ts as messageId', async () => {
-    const deliveries = await createSlackSink({ client: client() }).deliver('C1', digest);
+    const deliveries = await slackSink().deliver('C1', digest);
     expect(posts()).toHaveLength(2);
     expect(deliveries.map((d) => d.storyId)).toEqual(['s-1', 's-2']);
     const sent = posts().map((call) => call.params);
@@ -51,7 +46,7 @@ describe('Slack sink', () => {
   });
 
   it('postUpdate replies in the story thread with only what is new', async () => {
-    const sink = createSlackSink({ client: client() });
+    const sink = slackSink();
     const anchor = await sink.postStory('C1', story());
     expect(anchor).not.toBeNull();
     const newSentence = { text: 'Moscow welcomed the statement.', sources: ['c'], markers: [2] };
@@ -65,43 +60,46 @@ describe('Slack sink', () => {
     expect(reply?.['text']).toBe('Update: NATO rules out membership for Ukraine (+1 source, 1 new detail)');
   });
 
-  it('a 429 with Retry-After is waited out and retried: exactly one message goes out', async () => {
+  it('a 429 surfaces with its Retry-After; the outbox retry through the pacer posts exactly one message', async () => {
+    fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    const refused = await slackSink().postStory('C1', story()).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'SlackDeliveryError', code: 'slack_rate_limited', status: 429, retryAfterSeconds: 1, retryable: true });
+
     fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     const before = fake.posted.length;
-    const web = client();
+    const paced = pacedSink(slackSink(), { intervalMs: 100 });
     const waits: number[] = [];
-    web.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number) => waits.push(seconds));
+    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
     const started = Date.now();
-    const ts = await createSlackSink({ client: web }).postStory('C1', story());
+    const ts = await withRetries(() => paced.postStory!('C2', story()), { sleep, random: () => 0, onRetry: (_attempt, delay) => waits.push(delay) });
     expect(ts).toMatch(/^\d+\.\d+$/);
-    expect(waits).toEqual([1]);
+    expect(waits).toEqual([1000]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     // Two attempts reached Slack; only the second was accepted, so the channel shows one message.
-    expect(posts()).toHaveLength(2);
+    expect(posts().filter((call) => call.params['channel'] === 'C2')).toHaveLength(2);
     expect(fake.posted.filter((message) => message.ts === ts)).toHaveLength(1);
     expect(fake.posted).toHaveLength(before + 1);
   });
 
   it('5xx surfaces as a retryable SlackDeliveryError with code, channel and status', async () => {
     fake.script('chat.postMessage', { status: 503, body: { ok: false } });
-    const error = await createSlackSink({ client: client(0) }).postStory('C9', story()).catch((e: unknown) => e);
+    const error = await slackSink().postStory('C9', story()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SlackDeliveryError);
     expect(error).toMatchObject({ code: 'slack_http_error', channel: 'C9', status: 503, retryable: true });
   });
 
   it('network failure and ok:false map to their own codes; only transient ones are retryable', async () => {
-    const unreachable = new webApi.WebClient('xoxb-test', { slackApiUrl: 'http://127.0.0.1:1/api/', retryConfig: { retries: 0 }, logLevel: webApi.LogLevel.ERROR });
-    const network = await createSlackSink({ client: unreachable }).postStory('C1', story()).catch((e: unknown) => e);
+    const network = await slackSink('http://127.0.0.1:1/api/').postStory('C1', story()).catch((e: unknown) => e);
     expect(network).toMatchObject({ name: 'SlackDeliveryError', code: 'slack_network_error', status: null, retryable: true });
 
     fake.script('chat.postMessage', { status: 200, body: { ok: false, error: 'channel_not_found' } });
-    const refused = await createSlackSink({ client: client(0) }).postStory('CX', story()).catch((e: unknown) => e);
+    const refused = await slackSink().postStory('CX', story()).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'slack_api_error', slackError: 'channel_not_found', channel: 'CX', retryable: false });
   });
 
   it('a failure mid-digest reports the stories already posted', async () => {
     fake.script('chat.postMessage', { status: 200, body: { ok: true, ts: '1.1' } }, { status: 500, body: { ok: false } });
-    const error = await createSlackSink({ client: client(0) }).deliver('C1', digest).catch((e: unknown) => e);
+    const error = await slackSink().deliver('C1', digest).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SlackDeliveryError);
     expect((error as SlackDeliveryError).delivered).toEqual([{ storyId: 's-1', messageId: '1.1' }]);
     expect((error as SlackDeliveryError).status).toBe(500);

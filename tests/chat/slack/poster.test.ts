@@ -1,0 +1,99 @@
+// The lean chat.postMessage poster against the stand-in Web API: the form Slack accepts, the bot token only
+// in the Authorization header, kept-alive connections, and every failure as a typed SlackDeliveryError.
+import { once } from 'node:events';
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackPoster } from '../../../src/chat/slack/poster.ts';
+import { renderSlackStory } from '../../../src/chat/slack/render.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { story } from './fixtures.ts';
+
+const TOKEN = 'xoxb-secret-token-1234';
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = await startFakeSlack();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+const message = renderSlackStory(story());
+
+/** Everything an operator could see of an error: message, stack, fields, causes. */
+const shown = (error: unknown) => `${String(error)} ${(error as Error).stack ?? ''} ${JSON.stringify(error)} ${inspect(error, { depth: 6 })}`;
+
+describe('Slack poster', () => {
+  it('posts the form Slack accepts, token in the header only, over one kept-alive connection', async () => {
+    const poster = createSlackPoster({ token: TOKEN, apiUrl: fake.apiUrl });
+    const first = await poster.postMessage({ channel: 'C1', message });
+    const reply = await poster.postMessage({ channel: 'C1', message, threadTs: first ?? '' });
+    poster.close();
+    const [a, b] = fake.callsTo('chat.postMessage').slice(-2);
+    expect(a?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(a?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(a?.params).toEqual({ channel: 'C1', text: message.text, blocks: message.blocks, unfurl_links: 'false', unfurl_media: 'false' });
+    expect(b?.params['thread_ts']).toBe(first);
+    expect(fake.posted.at(-1)).toEqual({ channel: 'C1', ts: reply, threadTs: first });
+    expect(b?.remotePort).toBe(a?.remotePort);
+  });
+
+  it('takes SLACK_API_URL with or without the trailing slash', async () => {
+    const poster = createSlackPoster({ token: TOKEN, apiUrl: fake.apiUrl.replace(/\/$/, '') });
+    expect(await poster.postMessage({ channel: 'C2', message })).toMatch(/^\d+\.\d+$/);
+    poster.close();
+  });
+
+  it('maps 429, 5xx, ok:false and a body that is not JSON to typed errors without the token', async () => {
+    const poster = createSlackPoster({ token: TOKEN, apiUrl: fake.apiUrl });
+    fake.script(
+      'chat.postMessage',
+      { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } },
+      { status: 429, body: { ok: false, error: 'ratelimited' } },
+      { status: 502, body: { ok: false } },
+      { status: 400, body: { ok: false } },
+      { status: 200, body: { ok: false, error: 'channel_not_found' } },
+      { status: 200, body: { ok: false, error: 'internal_error' } },
+      { status: 200, body: 'not json' },
+    );
+    const errors: unknown[] = [];
+    for (let i = 0; i < 7; i += 1) errors.push(await poster.postMessage({ channel: 'C3', message }).catch((e: unknown) => e));
+    poster.close();
+    expect(errors.map((e) => (e as { code?: string }).code)).toEqual([
+      'slack_rate_limited', 'slack_rate_limited', 'slack_http_error', 'slack_http_error', 'slack_api_error', 'slack_api_error', 'slack_api_error',
+    ]);
+    expect(errors[0]).toMatchObject({ name: 'SlackDeliveryError', channel: 'C3', status: 429, retryAfterSeconds: 7, retryable: true });
+    // Without Retry-After, Slack's usual one second.
+    expect(errors[1]).toMatchObject({ retryAfterSeconds: 1 });
+    expect(errors[2]).toMatchObject({ status: 502, retryable: true });
+    expect(errors[3]).toMatchObject({ status: 400, retryable: false });
+    expect(errors[4]).toMatchObject({ slackError: 'channel_not_found', retryable: false });
+    expect(errors[5]).toMatchObject({ slackError: 'internal_error', retryable: true });
+    // The stand-in JSON-encodes the string, so the body is valid JSON without ok: true.
+    expect(errors[6]).toMatchObject({ status: 200, retryable: false });
+    for (const error of errors) expect(shown(error)).not.toContain(TOKEN);
+  });
+
+  it('a refused connection and a server that never answers are retryable network errors without the token', async () => {
+    const refused = await createSlackPoster({ token: TOKEN, apiUrl: 'http://127.0.0.1:1/api/' })
+      .postMessage({ channel: 'C4', message })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'SlackDeliveryError', code: 'slack_network_error', channel: 'C4', status: null, retryable: true });
+
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    const hung = await createSlackPoster({ token: TOKEN, apiUrl: `http://127.0.0.1:${port}/api/`, timeoutMs: 100 })
+      .postMessage({ channel: 'C5', message })
+      .catch((e: unknown) => e);
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+    expect(hung).toMatchObject({ code: 'slack_network_error', channel: 'C5', retryable: true });
+    expect((hung as Error).message).toContain('no answer within 100 ms');
+    for (const error of [refused, hung]) expect(shown(error)).not.toContain(TOKEN);
+  });
+});
