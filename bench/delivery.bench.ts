@@ -8,7 +8,7 @@ import Keyv from 'keyv';
 import { deliverToChannel, type DeliverDeps } from '../src/app/deliver-channel.ts';
 import { createPresenter } from '../src/app/presenter.ts';
 import { createDiscordSink } from '../src/chat/discord/sink.ts';
-import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS } from '../src/chat/paced-sink.ts';
+import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS, SLACK_PACE } from '../src/chat/paced-sink.ts';
 import type { ChatSink } from '../src/chat/sink.ts';
 import { createSlackPoster } from '../src/chat/slack/poster.ts';
 import { createSlackSink } from '../src/chat/slack/sink.ts';
@@ -78,11 +78,15 @@ function deps(): DeliverDeps {
 
 async function run(label: string, sink: ChatSink, stories: StoryMaterial[], channelId: (i: number) => string) {
   const d = deps();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const results = await Promise.all(
     Array.from({ length: CHANNELS }, (_, i) => deliverToChannel({ id: `c${i}`, target: channelId(i), size: 10 }, sink, stories, d)),
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  // The client's own CPU: with the machine shared, wall time alone cannot tell our cost from a neighbour's.
+  console.log(`${label}: client CPU ${((used.user + used.system) / 1e6).toFixed(2)} s for the run`);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
   return { label, seconds, failed };
 }
@@ -124,7 +128,7 @@ async function slackBench(stories: StoryMaterial[]): Promise<void> {
   try {
     // The poster the bot's Slack app builds (createSlackApp); a 429 goes back through the outbox's retry.
     const poster = createSlackPoster({ token: 'xoxb-bench', apiUrl: slack.url });
-    const sink = pacedSink(createSlackSink({ poster }), { intervalMs: SLACK_CHANNEL_INTERVAL_MS });
+    const sink = pacedSink(createSlackSink({ poster }), SLACK_PACE);
     const result = await run('slack', sink, stories, (i) => `C${String(i).padStart(8, '0')}`);
     poster.close();
     const floor = ((perChannel - 1) * SLACK_CHANNEL_INTERVAL_MS) / 1000;

@@ -1,7 +1,7 @@
 // The long-running bot: read sources, post what is new, then keep doing it on each channel's schedule
 // and answer slash commands. One bad source or channel is logged and never stops the others.
 import { createConsoleSink } from '../chat/console/console-sink.ts';
-import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS } from '../chat/paced-sink.ts';
+import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_PACE } from '../chat/paced-sink.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
 import type { ChatSink } from '../chat/sink.ts';
 import { createCommandHandler } from '../commands/create-handler.ts';
@@ -58,7 +58,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   logger.info(`store: ${app.storeDescription}; ${app.newsroom.engine.stories().length} stories known`);
   const sinks = new Map<string, ChatSink>([['console', createConsoleSink({ out: deps.out, cwd: deps.cwd })]]);
   for (const platform of deps.platforms ?? []) {
-    const pace = platform.platform === 'slack' ? { intervalMs: SLACK_CHANNEL_INTERVAL_MS } : { global: DISCORD_GLOBAL_LIMIT };
+    const pace = platform.platform === 'slack' ? SLACK_PACE : { global: DISCORD_GLOBAL_LIMIT };
     sinks.set(platform.platform, pacedSink(platform.sink, pace));
   }
   let queue: Promise<unknown> = Promise.resolve();

@@ -16,14 +16,24 @@ export interface StoryUpdate {
   readonly newSources: readonly number[];
 }
 
+/** Optional hooks a caller passes with a post. */
+export interface PostHooks {
+  /**
+   * Called when the message has left this process (written to the connection). A pacer counts a
+   * platform's rate from here: the moment a post was handed over can be well before it went out when
+   * a thousand posts are handed over at once. Sinks that cannot tell leave it uncalled.
+   */
+  readonly onSent?: () => void;
+}
+
 export interface ChatSink {
   readonly platform: string;
   /** Post the digest to the channel (platform channel id or console name); one entry per story posted. */
   deliver(target: string, digest: Digest): Promise<Delivery[]>;
   /** Post one story as its own message; returns the platform message id (thread anchor) or null. */
-  postStory?(target: string, story: DigestStory): Promise<string | null>;
+  postStory?(target: string, story: DigestStory, hooks?: PostHooks): Promise<string | null>;
   /** Post an update as a reply in the thread of the story's earlier message. */
-  postUpdate?(target: string, threadMessageId: string, update: StoryUpdate): Promise<string | null>;
+  postUpdate?(target: string, threadMessageId: string, update: StoryUpdate, hooks?: PostHooks): Promise<string | null>;
   /** Tell the channel that there is nothing new (the console says so; chat platforms stay quiet). */
   nothingNew?(target: string, note: string): Promise<void>;
   stop?(): Promise<void>;

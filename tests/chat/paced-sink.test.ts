@@ -1,12 +1,61 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pacedSink } from '../../src/chat/paced-sink.ts';
-import type { ChatSink } from '../../src/chat/sink.ts';
+import { pacedSink, SLACK_PACE } from '../../src/chat/paced-sink.ts';
+import type { ChatSink, PostHooks } from '../../src/chat/sink.ts';
 import type { DigestStory } from '../../src/domain/digest.ts';
 
 const story = { id: 's' } as DigestStory;
 
+/** A clock that only moves when every pending promise has settled: send times are exact, not sampled. */
+function virtualClock() {
+  let time = 0;
+  const timers: { at: number; resolve: () => void }[] = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => time,
+    sleep: (ms: number) => new Promise<void>((resolve) => timers.push({ at: time + ms, resolve })),
+    /** Runs `work` to the end, advancing time to each next timer whenever nothing else can happen. */
+    async run<T>(work: Promise<T>): Promise<T> {
+      let done = false;
+      void work.finally(() => (done = true)).catch(() => undefined);
+      for (;;) {
+        await settle();
+        if (done) return work;
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers.shift();
+        if (next === undefined) throw new Error('stuck: nothing pending and work not done');
+        time = Math.max(time, next.at);
+        next.resolve();
+      }
+    },
+  };
+}
+
+/**
+ * A sink whose posts reach the platform `outbound(i)` ms after being handed over (the onSent moment) and
+ * are answered `answer(i)` ms after that; it records when each post was handed over and when it left.
+ */
+function slowSink(clock: ReturnType<typeof virtualClock>, outbound: (i: number) => number, answer: (i: number) => number, reportsSent = true) {
+  const posts: { target: string; handedAt: number; sentAt: number }[] = [];
+  const sink: ChatSink = {
+    platform: 'fake',
+    deliver: async () => [],
+    async postStory(target, _story, hooks?: PostHooks) {
+      const i = posts.length;
+      const post = { target, handedAt: clock.now(), sentAt: Number.NaN };
+      posts.push(post);
+      await clock.sleep(outbound(i));
+      post.sentAt = clock.now();
+      if (reportsSent) hooks?.onSent?.();
+      await clock.sleep(answer(i));
+      return `m${i}`;
+    },
+  };
+  return { sink, posts };
+}
+
 describe('pacedSink', () => {
-  it('spaces messages to one channel and leaves other channels alone', async () => {
+  it('spaces messages to one channel and leaves other channels alone (real timers)', async () => {
     const sent: { target: string; at: number }[] = [];
     const sink: ChatSink = {
       platform: 'fake',
@@ -16,7 +65,6 @@ describe('pacedSink', () => {
         return 'm';
       },
     };
-    // Real timers with a short interval: the pacing is about wall-clock spacing.
     const paced = pacedSink(sink, { intervalMs: 100 });
     const start = Date.now();
     await Promise.all([paced.postStory?.('A', story), paced.postStory?.('A', story), paced.postStory?.('B', story)]);
@@ -26,5 +74,78 @@ describe('pacedSink', () => {
     expect(a).toHaveLength(3);
     for (let i = 1; i < a.length; i += 1) expect(a[i]! - a[i - 1]!).toBeGreaterThanOrEqual(95);
     expect(times('B')[0]! - start).toBeLessThan(50);
+  });
+
+  it('counts the interval from when the previous message left, not from its answer', async () => {
+    const clock = virtualClock();
+    // Every answer takes 300 ms: pacing from the answer would put the posts at 0, 1300, 2600.
+    const { sink, posts } = slowSink(clock, () => 0, () => 300);
+    const paced = pacedSink(sink, { intervalMs: 1000, marginMs: 50, now: clock.now, sleep: clock.sleep });
+    await clock.run(Promise.all([paced.postStory!('A', story), paced.postStory!('A', story), paced.postStory!('A', story), paced.postStory!('B', story)]));
+    expect(posts.filter((p) => p.target === 'A').map((p) => p.sentAt)).toEqual([0, 1050, 2100]);
+    expect(posts.filter((p) => p.target === 'B').map((p) => p.sentAt)).toEqual([0]);
+  });
+
+  it('counts from the moment the sink says the message left, when that is later than the hand-over', async () => {
+    const clock = virtualClock();
+    // The first post waits 400 ms for a connection before it leaves; later ones leave at once.
+    const { sink, posts } = slowSink(clock, (i) => (i === 0 ? 400 : 0), () => 10);
+    const paced = pacedSink(sink, { intervalMs: 1000, marginMs: 50, now: clock.now, sleep: clock.sleep });
+    await clock.run(Promise.all([paced.postStory!('A', story), paced.postStory!('A', story)]));
+    expect(posts.map((p) => p.sentAt)).toEqual([400, 1450]);
+
+    // A sink that cannot tell is paced from the hand-over.
+    const quiet = slowSink(clock, () => 0, () => 10, false);
+    const start = clock.now();
+    const pacedQuiet = pacedSink(quiet.sink, { intervalMs: 1000, marginMs: 50, now: clock.now, sleep: clock.sleep });
+    await clock.run(Promise.all([pacedQuiet.postStory!('A', story), pacedQuiet.postStory!('A', story)]));
+    expect(quiet.posts.map((p) => p.handedAt - start)).toEqual([0, 1050]);
+  });
+
+  it('a failed post still counts: a retry by the caller waits out the spacing from the failed attempt', async () => {
+    const clock = virtualClock();
+    let calls = 0;
+    const sent: number[] = [];
+    const sink: ChatSink = {
+      platform: 'fake',
+      deliver: async () => [],
+      async postStory(_target, _story, hooks?: PostHooks) {
+        sent.push(clock.now());
+        hooks?.onSent?.();
+        calls += 1;
+        if (calls === 1) throw Object.assign(new Error('rate limited'), { retryAfterSeconds: 0.5 });
+        return 'm';
+      },
+    };
+    const paced = pacedSink(sink, { intervalMs: 1000, marginMs: 50, now: clock.now, sleep: clock.sleep });
+    const retrying = (async () => {
+      await paced.postStory!('A', story).catch(async () => clock.sleep(500));
+      return paced.postStory!('A', story);
+    })();
+    await clock.run(retrying);
+    expect(sent).toEqual([0, 1050]);
+  });
+
+  it('whatever the delays, posts to a channel leave at least interval + margin apart and no later than needed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 2500 })), { minLength: 1, maxLength: 6 }),
+        async (delays) => {
+          const clock = virtualClock();
+          const { sink, posts } = slowSink(clock, (i) => delays[i]![0], (i) => delays[i]![1]);
+          const paced = pacedSink(sink, { ...SLACK_PACE, now: clock.now, sleep: clock.sleep });
+          await clock.run(Promise.all(delays.map(() => paced.postStory!('A', story))));
+          const spacing = SLACK_PACE.intervalMs + SLACK_PACE.marginMs;
+          for (let i = 1; i < posts.length; i += 1) {
+            const previous = posts[i - 1]!;
+            expect(posts[i]!.sentAt - previous.sentAt).toBeGreaterThanOrEqual(spacing);
+            // Handed over as soon as both the spacing and the previous answer allow.
+            const answeredAt = previous.sentAt + delays[i - 1]![1];
+            expect(posts[i]!.handedAt).toBe(Math.max(previous.sentAt + spacing, answeredAt));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -32,6 +32,8 @@ export interface SlackPost {
   readonly channel: string;
   readonly message: SlackMessage;
   readonly threadTs?: string;
+  /** Called once the request is written to the connection (see PostHooks.onSent). */
+  readonly onSent?: () => void;
 }
 
 export interface SlackPoster {
@@ -65,7 +67,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     'user-agent': 'news-digest',
   };
 
-  function postMessage({ channel, message, threadTs }: SlackPost): Promise<string | null> {
+  function postMessage({ channel, message, threadTs, onSent }: SlackPost): Promise<string | null> {
     const body = `channel=${encodeURIComponent(channel)}${threadTs === undefined ? '' : `&thread_ts=${encodeURIComponent(threadTs)}`}&${formOf(message)}`;
     return new Promise((resolve, reject) => {
       const req = send(url, { method: 'POST', agent, timeout, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
@@ -77,6 +79,8 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
           }
         }, (error: unknown) => reject(slackNetworkError(channel, error)));
       });
+      // 'finish': the whole request is handed to the OS, which for a kept-alive connection means sent.
+      if (onSent !== undefined) req.once('finish', onSent);
       req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeout} ms`), { code: 'ETIMEDOUT' })));
       req.on('error', (error) => reject(slackNetworkError(channel, error)));
       req.end(body);

@@ -1,6 +1,6 @@
 // ChatSink for Slack: one chat.postMessage per story (its ts is the thread anchor), updates in the thread.
 import type { Digest, DigestStory } from '../../domain/digest.ts';
-import type { ChatSink, Delivery, StoryUpdate } from '../sink.ts';
+import type { ChatSink, Delivery, PostHooks, StoryUpdate } from '../sink.ts';
 import type { SlackMessage } from './blocks.ts';
 import { SlackDeliveryError } from './errors.ts';
 import type { SlackPoster } from './poster.ts';
@@ -30,8 +30,8 @@ export function createSlackSink(options: SlackSinkOptions): SlackSink {
     return message;
   };
 
-  const post = (channel: string, message: SlackMessage, threadTs?: string): Promise<string | null> =>
-    poster.postMessage(threadTs === undefined ? { channel, message } : { channel, message, threadTs });
+  const post = (channel: string, message: SlackMessage, threadTs?: string, hooks?: PostHooks): Promise<string | null> =>
+    poster.postMessage({ channel, message, ...(threadTs === undefined ? {} : { threadTs }), ...(hooks?.onSent === undefined ? {} : { onSent: hooks.onSent }) });
 
   return {
     platform: 'slack',
@@ -47,11 +47,11 @@ export function createSlackSink(options: SlackSinkOptions): SlackSink {
       }
       return delivered;
     },
-    postStory(target: string, story: DigestStory) {
-      return post(target, render(story));
+    postStory(target: string, story: DigestStory, hooks?: PostHooks) {
+      return post(target, render(story), undefined, hooks);
     },
-    postUpdate(target: string, threadMessageId: string, update: StoryUpdate) {
-      return post(target, renderSlackUpdate(update), threadMessageId);
+    postUpdate(target: string, threadMessageId: string, update: StoryUpdate, hooks?: PostHooks) {
+      return post(target, renderSlackUpdate(update), threadMessageId, hooks);
     },
     // Chat channels stay quiet when nothing is new (the console says so; a Slack message would be noise).
   };

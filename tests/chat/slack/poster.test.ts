@@ -28,7 +28,15 @@ const shown = (error: unknown) => `${String(error)} ${(error as Error).stack ?? 
 describe('Slack poster', () => {
   it('posts the form Slack accepts, token in the header only, over one kept-alive connection', async () => {
     const poster = createSlackPoster({ token: TOKEN, apiUrl: fake.apiUrl });
-    const first = await poster.postMessage({ channel: 'C1', message });
+    const calls = fake.callsTo('chat.postMessage').length;
+    let sentBeforeAnswer: boolean | null = null;
+    const first = await poster.postMessage({
+      channel: 'C1',
+      message,
+      // The pacer's mark: called once the request is written, which is before the answer arrives.
+      onSent: () => (sentBeforeAnswer ??= fake.callsTo('chat.postMessage').length === calls),
+    });
+    expect(sentBeforeAnswer).toBe(true);
     const reply = await poster.postMessage({ channel: 'C1', message, threadTs: first ?? '' });
     poster.close();
     const [a, b] = fake.callsTo('chat.postMessage').slice(-2);
