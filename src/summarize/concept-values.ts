@@ -25,23 +25,30 @@ import { isStopword, stem, words } from '../text/tokens.ts';
  * - leadShare: share of other articles whose lead sentence uses the pair (the facts every outlet opens with).
  * - oneCapital / twoCapitals: capitalized words not opening the sentence (names: "Oroville Dam", "Ed Murray").
  * - number: the pair holds a digit (counts, dates and sums are what summaries report).
+ * - titleShare: share of the story's titles that use the pair (headline wording several outlets agree on is
+ *   the wording of a neutral summary; it took over most of the weight of the plain "in a title" flag).
+ * - central: the highest centrality of an article using the pair (articleCentrality: the report closest to
+ *   all the others, usually the centre outlet's, is the one a neutral summary follows most closely).
+ * Refitted with titleShare and central on the even-numbered rows of both sets (odd rows held back to check).
  */
 export const CONCEPT_MODEL = {
-  bias: -2.519,
-  share: 0.139,
+  bias: -3.662,
+  share: 0.171,
   multi: 0.164,
-  relativePosition: -0.702,
-  logSentences: 1.097,
-  title: 0.747,
-  titleWords: 0.197,
-  noStopword: 0.091,
-  bothStopwords: 0.126,
-  wordShareMin: 0.497,
+  relativePosition: -0.928,
+  logSentences: 1.023,
+  title: 0.064,
+  titleWords: 0.195,
+  noStopword: 0.075,
+  bothStopwords: 0.075,
+  wordShareMin: 0.441,
   wordShareMax: 0.109,
-  leadShare: 0.642,
-  oneCapital: 0.097,
-  twoCapitals: 0.775,
-  number: 0.379,
+  leadShare: 0.571,
+  oneCapital: 0.052,
+  twoCapitals: 0.647,
+  number: 0.356,
+  titleShare: 1.701,
+  central: 1.160,
 } as const;
 
 // Words as written, to read capitals; the same shape of word as src/text/tokens.ts `words`.
@@ -53,6 +60,8 @@ export const CONCEPT_FEATURES = Object.keys(CONCEPT_MODEL).filter((k) => k !== '
 export interface ConceptValues {
   /** Distinct concept ids per candidate (same index as the candidate list). */
   readonly conceptsOf: readonly Int32Array[];
+  /** Per candidate, the concept id of each adjacent token pair in order (pair k ends at token k + 1). */
+  readonly pairsAt: readonly Int32Array[];
   /** Estimated probability, per concept id, that a summary of the story uses the concept. */
   readonly values: Float64Array;
   /**
@@ -65,6 +74,8 @@ export interface ConceptValues {
 
 export interface ConceptFeatures {
   readonly conceptsOf: readonly Int32Array[];
+  /** Per candidate, the concept id of each adjacent token pair in order (pair k ends at token k + 1). */
+  readonly pairsAt: readonly Int32Array[];
   readonly agreement: Float64Array;
   /** Row-major, one row of CONCEPT_FEATURES.length columns per concept id. */
   readonly features: Float64Array;
@@ -83,6 +94,8 @@ interface PairStats {
   number: boolean;
   first: number;
   second: number;
+  /** Highest centrality (articleCentrality) of an article that uses the pair. */
+  central: number;
 }
 
 export function buildConceptValues(
@@ -90,7 +103,7 @@ export function buildConceptValues(
   articles: readonly Article[],
   sentencesPerArticle: readonly number[],
 ): ConceptValues {
-  const { conceptsOf, agreement, features, count } = conceptFeatures(candidates, articles, sentencesPerArticle);
+  const { conceptsOf, pairsAt, agreement, features, count } = conceptFeatures(candidates, articles, sentencesPerArticle);
   const width = CONCEPT_FEATURES.length;
   const weights = CONCEPT_FEATURES.map((name) => CONCEPT_MODEL[name]);
   const values = new Float64Array(count);
@@ -99,7 +112,7 @@ export function buildConceptValues(
     for (let f = 0; f < width; f += 1) z += weights[f]! * features[id * width + f]!;
     values[id] = 1 / (1 + Math.exp(-z));
   }
-  return { conceptsOf, values, agreement };
+  return { conceptsOf, pairsAt, values, agreement };
 }
 
 /** The concepts of each candidate and the features of each concept (the inputs of CONCEPT_MODEL). */
@@ -135,16 +148,17 @@ export function conceptFeatures(
     }
   });
   const titleStems = new Set<number>();
-  const titlePairs = new Set<number>();
   for (const a of articles) {
-    const ids = words(a.title).map((t) => stemIds.get(stem(t)) ?? -1);
-    ids.forEach((id, k) => {
-      if (id >= 0) titleStems.add(id);
-      if (k > 0 && id >= 0 && ids[k - 1]! >= 0) titlePairs.add(pairKey(ids[k - 1]!, id, stemIds.size));
-    });
+    for (const t of words(a.title)) {
+      const id = stemIds.get(stem(t));
+      if (id !== undefined) titleStems.add(id);
+    }
   }
+  const titleCounts = titlePairCounts(articles, stemIds);
+  const centrality = articleCentrality(candidates, stemsOf, infosOf, articles.length, stemIds.size);
 
   const pairIds = new Map<number, number>();
+  const pairsAt: Int32Array[] = [];
   const stats: PairStats[] = [];
   // Candidate index that last counted each pair, so a pair repeated inside one sentence counts once.
   let lastCandidate = new Int32Array(1024).fill(-1);
@@ -152,6 +166,8 @@ export function conceptFeatures(
     const ids = stemsOf[i]!;
     const infos = infosOf[i]!;
     const out: number[] = [];
+    const at = new Int32Array(Math.max(0, ids.length - 1));
+    pairsAt.push(at);
     const relative = c.position / Math.max(1, sentencesPerArticle[c.articleIndex] ?? 1);
     // Capitals only when the cased split lines up with the tokens (it does unless a word had a rare form).
     const cased = c.text.match(CASED_WORD) ?? [];
@@ -165,6 +181,7 @@ export function conceptFeatures(
         stats.push({
           lastArticle: -1, articles: 0, sentences: 0, relativePosition: 1, stops, leadArticles: 0, lastLeadArticle: -1,
           capitals: 0, number: infos[k - 1]!.digit || infos[k]!.digit, first: ids[k - 1]!, second: ids[k]!,
+          central: 0,
         });
       }
       if (id >= lastCandidate.length) {
@@ -172,6 +189,7 @@ export function conceptFeatures(
         grown.set(lastCandidate);
         lastCandidate = grown;
       }
+      at[k - 1] = id;
       if (lastCandidate[id] === i) continue;
       lastCandidate[id] = i;
       out.push(id);
@@ -185,6 +203,7 @@ export function conceptFeatures(
       }
       if (s.lastArticle !== c.articleIndex) {
         s.lastArticle = c.articleIndex;
+        s.central = Math.max(s.central, centrality[c.articleIndex] ?? 0);
         s.articles += 1;
       }
     }
@@ -202,12 +221,14 @@ export function conceptFeatures(
   stats.forEach((s, id) => {
     const shareA = ((wordArticles[s.first] ?? 1) - 1) / others;
     const shareB = ((wordArticles[s.second] ?? 1) - 1) / others;
+    // Only a pair of two title words can be a title pair: most pairs skip the lookup.
+    const inTitles = titleStems.has(s.first) && titleStems.has(s.second) ? (titleCounts.get(pairKey(s.first, s.second, stemIds.size)) ?? 0) : 0;
     const row: Record<(typeof CONCEPT_FEATURES)[number], number> = {
       share: (s.articles - 1) / others,
       multi: s.articles >= 2 ? 1 : 0,
       relativePosition: s.relativePosition,
       logSentences: Math.log(s.sentences),
-      title: titlePairs.has(pairKey(s.first, s.second, stemIds.size)) ? 1 : 0,
+      title: inTitles > 0 ? 1 : 0,
       titleWords: Number(titleStems.has(s.first)) + Number(titleStems.has(s.second)),
       noStopword: s.stops === 0 ? 1 : 0,
       bothStopwords: s.stops === 2 ? 1 : 0,
@@ -217,12 +238,84 @@ export function conceptFeatures(
       oneCapital: s.capitals === 1 ? 1 : 0,
       twoCapitals: s.capitals === 2 ? 1 : 0,
       number: s.number ? 1 : 0,
+      titleShare: inTitles / Math.max(1, articles.length),
+      central: s.central,
     };
     CONCEPT_FEATURES.forEach((name, f) => {
       features[id * width + f] = row[name];
     });
   });
-  return { conceptsOf, agreement, features, count: stats.length };
+  return { conceptsOf, pairsAt, agreement, features, count: stats.length };
+}
+
+/** Per title pair key, how many articles' titles use it. */
+function titlePairCounts(articles: readonly Article[], stemIds: ReadonlyMap<string, number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const a of articles) {
+    const ids = words(a.title).map((t) => stemIds.get(stem(t)) ?? -1);
+    const seen = new Set<number>();
+    for (let k = 1; k < ids.length; k += 1) {
+      if (ids[k - 1]! < 0 || ids[k]! < 0) continue;
+      const key = pairKey(ids[k - 1]!, ids[k]!, stemIds.size);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * How central each article is to the story, scaled so the most central one is 1: the summed cosine of its
+ * content-word counts to every other article's. The report closest to all the others tells the story the way
+ * they agree on (for a left, a centre and a right outlet, usually the centre one), so its wording is the
+ * likeliest wording of a neutral summary. A story of one article: that article, 1.
+ */
+function articleCentrality(
+  candidates: readonly Candidate[],
+  stemsOf: readonly Int32Array[],
+  infosOf: readonly (readonly { readonly stop: boolean }[])[],
+  articleCount: number,
+  stemCount: number,
+): Float64Array {
+  const out = new Float64Array(articleCount).fill(1);
+  if (articleCount < 2) return out;
+  // Content-stem counts per article as parallel typed arrays (candidates come in article order).
+  const dense = new Float64Array(stemCount);
+  const ids: Int32Array[] = [];
+  const vals: Float64Array[] = [];
+  const norms: number[] = [];
+  let i = 0;
+  for (let a = 0; a < articleCount; a += 1) {
+    const touched: number[] = [];
+    for (; i < candidates.length && candidates[i]!.articleIndex === a; i += 1) {
+      const infos = infosOf[i]!;
+      stemsOf[i]!.forEach((id, k) => {
+        if (infos[k]!.stop) return;
+        if (dense[id] === 0) touched.push(id);
+        dense[id] = dense[id]! + 1;
+      });
+    }
+    const v = Float64Array.from(touched, (id) => dense[id]!);
+    for (const id of touched) dense[id] = 0;
+    ids.push(Int32Array.from(touched));
+    vals.push(v);
+    norms.push(Math.sqrt(v.reduce((n, x) => n + x * x, 0)) || 1);
+  }
+  // Summed cosine to the others in linear time: with S the sum of every article's unit vector,
+  // sum over b != a of cos(a, b) = (a . S) / |a| - 1.
+  for (let a = 0; a < articleCount; a += 1) {
+    for (let k = 0; k < ids[a]!.length; k += 1) dense[ids[a]![k]!] = dense[ids[a]![k]!]! + vals[a]![k]! / norms[a]!;
+  }
+  let best = 0;
+  for (let a = 0; a < articleCount; a += 1) {
+    let dot = 0;
+    for (let k = 0; k < ids[a]!.length; k += 1) dot += vals[a]![k]! * dense[ids[a]![k]!]!;
+    out[a] = dot / norms[a]! - 1;
+    best = Math.max(best, out[a]!);
+  }
+  for (let a = 0; a < articleCount; a += 1) out[a] = best > 0 ? out[a]! / best : 1;
+  return out;
 }
 
 // One number per pair. With fewer than 2^15 stems (any real story) the key stays a small integer, which

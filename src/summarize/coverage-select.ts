@@ -40,7 +40,10 @@ export function selectByCoverage(
   const compatible = (chosen: readonly ScoredCandidate[], c: ScoredCandidate): boolean => {
     // A sentence that leans on the one before it is only usable together with that one.
     if (c.dependent && !chosen.some((x) => x.articleIndex === c.articleIndex && x.position === c.position - 1)) return false;
-    return chosen.every((x) => cosine(x.vector, c.vector) < options.paraphraseSimilarity);
+    // A sentence and its trimmed variant (same article and position) are one sentence told twice.
+    return chosen.every(
+      (x) => !(x.articleIndex === c.articleIndex && x.position === c.position) && cosine(x.vector, c.vector) < options.paraphraseSimilarity,
+    );
   };
   const chosen =
     usable.length <= options.exactSearchLimit

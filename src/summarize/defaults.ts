@@ -61,6 +61,13 @@ export interface ExtractiveOptions {
    * between sentences of similar concept value toward the one worded like the rest of the story.
    */
   readonly agreementWeight: number;
+  /**
+   * Coverage selection may also choose a sentence without its trailing modifier (trim.ts) when at least this
+   * many words remain; 0 turns trimming off.
+   */
+  readonly minTrimmedWords: number;
+  /** Only this many of a story's densest sentences (concept value per word) get trimmed variants. */
+  readonly maxTrimmedSentences: number;
   /** Candidate pools up to this size are searched exactly; larger ones greedily. */
   readonly exactSearchLimit: number;
   /** What's-new: a sentence this close to anything posted or already known is not news. */
@@ -88,6 +95,8 @@ export const EXTRACTIVE_DEFAULTS = {
   rewriteCitationSimilarity: 0.3,
   referenceShare: 0.5,
   agreementWeight: 0.03,
+  minTrimmedWords: 10,
+  maxTrimmedSentences: 40,
   exactSearchLimit: 12,
   noveltySimilarity: 0.45,
   onlyHereLimit: 3,

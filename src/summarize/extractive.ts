@@ -6,11 +6,12 @@
 import type { Article } from '../domain/article.ts';
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
 import { citingArticles } from './citations.ts';
-import { buildConceptValues } from './concept-values.ts';
+import { buildConceptValues, type ConceptValues } from './concept-values.ts';
 import { selectByCoverage } from './coverage-select.ts';
 import { resolveOptions, type ExtractiveOptions } from './defaults.ts';
 import { chooseHeadline } from './headline.ts';
-import { buildStoryModel, type ScoredCandidate, type StoryModel } from './story-model.ts';
+import { buildStoryModel, textVector, type ScoredCandidate, type StoryModel } from './story-model.ts';
+import { trimmedCandidate, trimmedVariants } from './trim.ts';
 import type { StoryInput, Summarizer, SummaryBudget } from './types.ts';
 
 /** Summarize one story synchronously: the pure function behind the Summarizer port. */
@@ -21,8 +22,9 @@ export function summarizeStory(
 ): StorySummary {
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
   const concepts = buildConceptValues(model.candidates, story.articles, model.byArticle.map((a) => a.length));
-  const indexOf = new Map(model.candidates.map((c, i) => [c.key, i]));
-  const chosen = selectByCoverage(model.candidates, indexOf, concepts, budget, options);
+  const pool = withTrimmedVariants(model, concepts, options);
+  const indexOf = new Map(pool.candidates.map((c, i) => [c.key, i]));
+  const chosen = selectByCoverage(pool.candidates, indexOf, pool.concepts, budget, options);
   const sentences = citeAndOrder(model, chosen, options);
   // The first pick is the story's most relevant sentence: the headline to fall back on without a title.
   const headline = chooseHeadline(model, story.articles, (chosen[0] ?? bestSentence(model))?.text);
@@ -54,6 +56,45 @@ export function readingOrder<T extends { readonly c: ScoredCandidate; readonly s
   return [...cited].sort(
     (a, b) => key(a) - key(b) || a.c.position - b.c.position || a.c.articleIndex - b.c.articleIndex,
   );
+}
+
+/**
+ * The story's candidates plus the trimmed variants of each usable one (trim.ts), with the variants' concepts:
+ * the concepts of the sentence's first pairs, which the trimmed text keeps.
+ */
+function withTrimmedVariants(
+  model: StoryModel,
+  concepts: ConceptValues,
+  options: ExtractiveOptions,
+): { readonly candidates: readonly ScoredCandidate[]; readonly concepts: ConceptValues } {
+  if (options.minTrimmedWords <= 0) return { candidates: model.candidates, concepts };
+  const candidates: ScoredCandidate[] = [...model.candidates];
+  const conceptsOf: Int32Array[] = [...concepts.conceptsOf];
+  const pairsAt: Int32Array[] = [...concepts.pairsAt];
+  const agreement: number[] = [...concepts.agreement];
+  // Only the densest sentences are worth a trimmed form (a trimmed sentence is never denser than twice its
+  // whole); bounding them keeps a 50-article story's pool, and its selection time, near its untrimmed size.
+  const density = (i: number): number => {
+    let v = 0;
+    for (const id of concepts.conceptsOf[i]!) v += concepts.values[id]!;
+    return v / (model.candidates[i]!.tokens.length + 1);
+  };
+  const usable = model.candidates.flatMap((c, i) => (c.refused || c.wordCount <= options.minTrimmedWords ? [] : [i]));
+  const densest = usable.length <= options.maxTrimmedSentences
+    ? usable
+    : usable.map((i) => ({ i, d: density(i) })).sort((a, b) => b.d - a.d).slice(0, options.maxTrimmedSentences).map((x) => x.i);
+  for (const i of densest) {
+    const c = model.candidates[i]!;
+    for (const variant of trimmedVariants(c, options)) {
+      const trimmed = trimmedCandidate(c, variant);
+      candidates.push({ ...trimmed, vector: textVector(model, trimmed.text), score: c.score });
+      const at = concepts.pairsAt[i]!.subarray(0, Math.max(0, variant.tokenCount - 1));
+      conceptsOf.push(Int32Array.from(new Set(at)));
+      pairsAt.push(at);
+      agreement.push((concepts.agreement[i]! * variant.tokenCount) / Math.max(1, c.tokens.length));
+    }
+  }
+  return { candidates, concepts: { conceptsOf, pairsAt, values: concepts.values, agreement: Float64Array.from(agreement) } };
 }
 
 function bestSentence(model: StoryModel): ScoredCandidate | undefined {
