@@ -21,9 +21,9 @@ export const SLACK_POSTER_DEFAULTS = {
   timeoutMs: 30_000,
   /**
    * Connections kept to Slack. A wave of posts to 1,000 channels queues for them, which is harmless (the
-   * pacer counts from when a post is written, not when it was queued) and cheaper than opening 1,000: on
-   * the delivery bench 100 connections beat 16, 32, 64, 200, 512 and unlimited, and above 200 the
-   * connection set-up alone delayed posts enough to draw 429s.
+   * pacer counts from when a post is written, not when it was queued) and cheaper than opening 1,000. On
+   * the delivery bench (noisy: a shared machine) 100 did as well as any of 16 to 200 with no 429s, while
+   * 512 and unlimited spent more CPU opening connections and drew 429s.
    */
   maxSockets: 100,
   /** Slack answers 429 with Retry-After in seconds; this is assumed when the header is missing. */
