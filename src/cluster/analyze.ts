@@ -3,6 +3,7 @@
 // lines (headings, "Leave A Reply") are read like sentence starts, so they do not invent names.
 import type { Article } from '../domain/article.ts';
 import { atSentenceStart } from '../text/names.ts';
+import { createWordSpan, nextWord } from '../text/word-scanner.ts';
 import type { Lexicon } from './lexicon.ts';
 
 export interface AnalyzedArticle {
@@ -24,45 +25,55 @@ export interface FieldWeights {
   readonly nameWeight: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const FLAG_CAPITAL = 1;
 const FLAG_START = 2;
 
-interface Scan {
-  words: number[];
-  raws: string[];
-  flags: number[];
+// Scratch buffers reused across articles (one article is analyzed at a time): tokens of the title and body
+// in order with their flags, then per-word and per-term marks reset through the lists that set them.
+let scanTokens = new Int32Array(1 << 12);
+let scanFlags = new Uint8Array(1 << 12);
+let scanLength = 0;
+const span = createWordSpan();
+
+function pushToken(token: number, flags: number): void {
+  if (scanLength === scanTokens.length) {
+    const tokens = new Int32Array(scanLength * 2);
+    tokens.set(scanTokens);
+    scanTokens = tokens;
+    const bits = new Uint8Array(scanLength * 2);
+    bits.set(scanFlags);
+    scanFlags = bits;
+  }
+  scanTokens[scanLength] = token;
+  scanFlags[scanLength] = flags;
+  scanLength += 1;
 }
 
-const newScan = (): Scan => ({ words: [], raws: [], flags: [] });
-
 /**
- * Tokens of one line with their flags, in one regex pass (this is the hot loop of the whole pipeline).
+ * Tokens of one line with their flags (this is the hot loop of the whole pipeline).
  * A line whose longer words are mostly capitalised is a headline or heading: its capitals mark no names.
  */
-function scanLine(line: string, scan: Scan, isTitle: boolean, lexicon: Lexicon): void {
-  const first = scan.words.length;
+function scanLine(line: string, lexicon: Lexicon): void {
+  const first = scanLength;
   let longWords = 0;
   let longCapitals = 0;
-  for (const match of line.matchAll(WORD)) {
-    const raw = match[0];
-    const token = lexicon.token(raw);
+  for (let at = 0; nextWord(line, at, line.length, span); at = span.end) {
+    const { start, end } = span;
+    const token = lexicon.token(line.slice(start, end));
     let flags = 0;
-    const c = raw.charCodeAt(0);
+    const c = line.charCodeAt(start);
     // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.
-    const upper = c < 128 ? c >= 65 && c <= 90 : raw[0] !== raw[0]!.toLowerCase();
+    const upper = c < 128 ? c >= 65 && c <= 90 : line[start] !== line[start]!.toLowerCase();
     if (upper) {
-      if (raw.length >= 4) longCapitals += 1;
+      if (end - start >= 4) longCapitals += 1;
       if (lexicon.capitalized(token)) flags |= FLAG_CAPITAL;
-      if (atSentenceStart(line, match.index)) flags |= FLAG_START;
+      if (atSentenceStart(line, start)) flags |= FLAG_START;
     }
-    if (raw.length >= 4) longWords += 1;
-    scan.words.push(lexicon.wordOf(token));
-    scan.raws.push(raw);
-    scan.flags.push(flags);
+    if (end - start >= 4) longWords += 1;
+    pushToken(token, flags);
   }
-  if (isTitle || (longWords >= 2 && longCapitals / longWords >= 0.6)) {
-    for (let i = first; i < scan.flags.length; i += 1) scan.flags[i]! |= FLAG_START;
+  if (longWords >= 2 && longCapitals / longWords >= 0.6) {
+    for (let i = first; i < scanLength; i += 1) scanFlags[i]! |= FLAG_START;
   }
 }
 
@@ -78,15 +89,11 @@ function uniqueLines(text: string): string[] {
   return out;
 }
 
-function stripPossessive(raw: string): string {
-  const n = raw.length;
-  const c = raw.charCodeAt(n - 2);
-  return n > 2 && (raw.charCodeAt(n - 1) | 32) === 115 && (c === 39 || c === 0x2019) ? raw.slice(0, n - 2) : raw;
-}
-
-// Scratch counts by term id, reused across articles (reset through `touched`): no Map per article.
+// Counts by term id (no Map per article), and words capitalised mid-sentence by word index.
 let bodyCounts = new Float64Array(1 << 14);
 let fieldBits = new Uint8Array(1 << 14);
+let midCaps = new Uint8Array(1 << 14);
+let contentScratch = new Uint32Array(1 << 12);
 const IN_TITLE = 1;
 const IN_LEAD = 2;
 
@@ -101,43 +108,58 @@ function ensureScratch(id: number): void {
   fieldBits = bits;
 }
 
+function markMidCap(word: number): void {
+  if (word >= midCaps.length) {
+    const grown = new Uint8Array(Math.max(midCaps.length * 2, word + 1));
+    grown.set(midCaps);
+    midCaps = grown;
+  }
+  midCaps[word] = 1;
+}
+
 export function analyzeArticle(article: Article, weights: FieldWeights, lexicon: Lexicon): AnalyzedArticle {
-  const title = newScan();
-  scanLine(article.title, title, false, lexicon);
-  const body = newScan();
-  for (const line of uniqueLines(article.text)) scanLine(line, body, false, lexicon);
+  scanLength = 0;
+  scanLine(article.title, lexicon);
+  const bodyStart = scanLength;
+  for (const line of uniqueLines(article.text)) scanLine(line, lexicon);
+  const bodyLength = scanLength - bodyStart;
 
   // Names capitalised somewhere mid-sentence also count where they open a sentence or sit in a headline.
-  const midCaps = new Set<number>();
-  for (let i = 0; i < body.words.length; i += 1) {
-    if (body.flags[i] === FLAG_CAPITAL) midCaps.add(body.words[i]!);
-  }
-  const touched: number[] = [];
-  const contentIds: number[] = [];
-  const count = (id: number, inTitle: boolean, inLead: boolean): void => {
-    ensureScratch(id);
-    if (bodyCounts[id] === 0 && fieldBits[id] === 0) touched.push(id);
-    if (inTitle) fieldBits[id]! |= IN_TITLE;
-    else bodyCounts[id]! += 1;
-    if (inLead) fieldBits[id]! |= IN_LEAD;
-  };
-  const visit = (scan: Scan, inTitle: boolean): void => {
-    for (let i = 0; i < scan.words.length; i += 1) {
-      const word = scan.words[i]!;
-      const flags = scan.flags[i]!;
-      const inLead = !inTitle && i < weights.leadWords;
-      const term = lexicon.termOf(word);
-      if (term >= 0) {
-        count(term, inTitle, inLead);
-        if (!inTitle) contentIds.push(term);
-      }
-      if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && !midCaps.has(word))) continue;
-      const name = lexicon.nameOf(lexicon.lowerOf(word), stripPossessive(scan.raws[i]!));
-      if (name >= 0) count(name, inTitle, inLead);
+  const marked: number[] = [];
+  for (let i = bodyStart; i < scanLength; i += 1) {
+    if (scanFlags[i] !== FLAG_CAPITAL) continue;
+    const word = lexicon.wordOf(scanTokens[i]!);
+    if (midCaps[word] !== 1) {
+      markMidCap(word);
+      marked.push(word);
     }
-  };
-  visit(title, true);
-  visit(body, false);
+  }
+  if (contentScratch.length < bodyLength) contentScratch = new Uint32Array(bodyLength * 2);
+  const touched: number[] = [];
+  let contentLength = 0;
+  for (let i = 0; i < scanLength; i += 1) {
+    const token = scanTokens[i]!;
+    const flags = scanFlags[i]!;
+    const word = lexicon.wordOf(token);
+    const inTitle = i < bodyStart;
+    const inLead = !inTitle && i - bodyStart < weights.leadWords;
+    let id = lexicon.termOf(word);
+    if (id >= 0 && !inTitle) contentScratch[contentLength++] = id;
+    // The term, then the word's name feature when it stands as a name here.
+    for (let pass = 0; pass < 2; pass += 1) {
+      if (pass === 1) {
+        if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && midCaps[word] !== 1)) break;
+        id = lexicon.nameOf(word, token);
+      }
+      if (id < 0) continue;
+      ensureScratch(id);
+      if (bodyCounts[id] === 0 && fieldBits[id] === 0) touched.push(id);
+      if (inTitle) fieldBits[id]! |= IN_TITLE;
+      else bodyCounts[id]! += 1;
+      if (inLead) fieldBits[id]! |= IN_LEAD;
+    }
+  }
+  for (const word of marked) midCaps[word] = 0;
 
   const ids = Int32Array.from(touched).sort();
   const tf = new Float64Array(ids.length);
@@ -156,9 +178,7 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
     fieldBits[id] = 0;
   }
   // Plain loops: TypedArray.from with a mapping function is several times slower in V8.
-  const wordHashes = new Uint32Array(body.words.length);
-  for (let i = 0; i < wordHashes.length; i += 1) wordHashes[i] = lexicon.hashOf(body.words[i]!);
-  const content = new Uint32Array(contentIds.length);
-  for (let i = 0; i < content.length; i += 1) content[i] = contentIds[i]!;
-  return { ids, tf, wordHashes, contentIds: content };
+  const wordHashes = new Uint32Array(bodyLength);
+  for (let i = 0; i < bodyLength; i += 1) wordHashes[i] = lexicon.hashOf(lexicon.wordOf(scanTokens[bodyStart + i]!));
+  return { ids, tf, wordHashes, contentIds: contentScratch.slice(0, contentLength) };
 }

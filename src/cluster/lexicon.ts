@@ -25,20 +25,29 @@ export interface Lexicon {
   /** Content term id of a word, or -1 for stopwords and one-letter tokens. */
   termOf(word: number): number;
   hashOf(word: number): number;
-  /** Name feature id for a word used as a name, or -1 when its variant key is too short to mean anything. */
-  nameOf(lower: string, written: string): number;
+  /**
+   * Name feature id for a word used as a name, or -1 when its variant key is too short to mean anything; the
+   * token's written form is noted as a spelling of the name.
+   */
+  nameOf(word: number, token: number): number;
   isName(termId: number): boolean;
 }
+
+const UNKNOWN_NAME = -2;
 
 export function createLexicon(vocabulary: Vocabulary): Lexicon {
   const words = new Map<string, number>();
   const lowers: string[] = [];
+  // Tokens as written: their word and whether they look like part of a name, by token id.
   const tokens = new Map<string, number>();
-  const tokenWords: number[] = [];
-  const tokenCapitals: boolean[] = [];
+  const tokenRaws: string[] = [];
+  let tokenWords = new Int32Array(1 << 14);
+  let tokenCapitals = new Uint8Array(1 << 14);
   let termIds = new Int32Array(1 << 14);
   let hashes = new Uint32Array(1 << 14);
-  const names = new Map<string, number>();
+  // Name feature id by word index (UNKNOWN_NAME until first used as a name), and tokens whose spelling is noted.
+  let wordNames = new Int32Array(1 << 14).fill(UNKNOWN_NAME);
+  const tokenNoted: boolean[] = [];
   let nameFlags = new Uint8Array(1 << 14);
 
   const flagName = (id: number): void => {
@@ -63,6 +72,9 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
       const grownHashes = new Uint32Array(hashes.length * 2);
       grownHashes.set(hashes);
       hashes = grownHashes;
+      const grownNames = new Int32Array(wordNames.length * 2).fill(UNKNOWN_NAME);
+      grownNames.set(wordNames);
+      wordNames = grownNames;
     }
     let term = -1;
     if (lower.length >= 2 && !isStopword(lower)) {
@@ -74,36 +86,62 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
     return index;
   }
 
-  return {
-    token(raw) {
-      let index = tokens.get(raw);
-      if (index !== undefined) return index;
-      index = tokenWords.length;
+  function token(raw: string): number {
+    let index = tokens.get(raw);
+    if (index === undefined) {
+      index = tokenRaws.length;
       tokens.set(raw, index);
-      const lower = raw.toLowerCase();
-      tokenWords.push(word(normalizeToken(lower)));
-      tokenCapitals.push(lower.charCodeAt(0) !== raw.charCodeAt(0) && looksLikeName(raw, lower, false));
-      return index;
-    },
+      addToken(index, raw);
+    }
+    return index;
+  }
+
+  function addToken(index: number, raw: string): void {
+    if (index >= tokenWords.length) {
+      const grownWords = new Int32Array(tokenWords.length * 2);
+      grownWords.set(tokenWords);
+      tokenWords = grownWords;
+      const grownCapitals = new Uint8Array(tokenCapitals.length * 2);
+      grownCapitals.set(tokenCapitals);
+      tokenCapitals = grownCapitals;
+    }
+    tokenRaws.push(raw);
+    const lower = raw.toLowerCase();
+    tokenWords[index] = word(normalizeToken(lower));
+    tokenCapitals[index] = lower.charCodeAt(0) !== raw.charCodeAt(0) && looksLikeName(raw, lower, false) ? 1 : 0;
+  }
+
+  return {
+    token,
     wordOf: (token) => tokenWords[token]!,
-    capitalized: (token) => tokenCapitals[token]!,
+    capitalized: (token) => tokenCapitals[token] === 1,
     lowerOf: (index) => lowers[index]!,
     word,
     termOf: (word) => termIds[word]!,
     hashOf: (word) => hashes[word]!,
-    nameOf(lower, written) {
-      let id = names.get(lower);
-      if (id === undefined) {
-        const key = nameKey(lower);
+    nameOf(index, token) {
+      let id = wordNames[index]!;
+      if (id === UNKNOWN_NAME) {
+        const key = nameKey(lowers[index]!);
         id = key.length < 2 ? -1 : vocabulary.id(NAME_PREFIX + key);
-        names.set(lower, id);
+        wordNames[index] = id;
         if (id >= 0) flagName(id);
       }
-      if (id >= 0) vocabulary.noteSurface(id, written);
+      // Noting a token's spelling a second time changes nothing: once per token is enough.
+      if (id >= 0 && tokenNoted[token] !== true) {
+        vocabulary.noteSurface(id, stripPossessive(tokenRaws[token]!));
+        tokenNoted[token] = true;
+      }
       return id;
     },
     isName: (termId) => nameFlags[termId] === 1,
   };
+}
+
+function stripPossessive(raw: string): string {
+  const n = raw.length;
+  const c = raw.charCodeAt(n - 2);
+  return n > 2 && (raw.charCodeAt(n - 1) | 32) === 115 && (c === 39 || c === 0x2019) ? raw.slice(0, n - 2) : raw;
 }
 
 /** Lower-case form as tokens.ts `words` gives it: possessive "'s" dropped, curly apostrophe straightened. */
