@@ -5,6 +5,7 @@ import type { Article } from '../domain/article.ts';
 import { atSentenceStart } from '../text/names.ts';
 import { createWordSpan, nextWord } from '../text/word-scanner.ts';
 import type { Lexicon } from './lexicon.ts';
+import { sortIds } from './sparse.ts';
 
 export interface AnalyzedArticle {
   /** Distinct term ids (stemmed content words and name features), ascending. */
@@ -161,7 +162,9 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   }
   for (const word of marked) midCaps[word] = 0;
 
-  const ids = Int32Array.from(touched).sort();
+  const ids = new Int32Array(touched.length);
+  for (let k = 0; k < ids.length; k += 1) ids[k] = touched[k]!;
+  sortIds(ids);
   const tf = new Float64Array(ids.length);
   for (let k = 0; k < ids.length; k += 1) {
     const id = ids[k]!;

@@ -13,7 +13,8 @@ export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new
 
 /**
  * Positions of the `limit` largest values, in ascending position order. Ties at the cut go to the earlier
- * position, so the result is deterministic. Uses a numeric typed-array sort (no comparator calls).
+ * position, so the result is deterministic. The cut is found by selection, not a full sort: this runs
+ * several times per article.
  */
 export function topPositions(values: Float64Array, limit: number): Int32Array {
   const n = values.length;
@@ -22,8 +23,7 @@ export function topPositions(values: Float64Array, limit: number): Int32Array {
     for (let i = 0; i < n; i += 1) all[i] = i;
     return all;
   }
-  const sorted = Float64Array.from(values).sort();
-  const cut = sorted[n - limit]!;
+  const cut = kthSmallest(values, n - limit);
   let above = 0;
   for (let i = 0; i < n; i += 1) if (values[i]! > cut) above += 1;
   let ties = limit - above;
@@ -34,6 +34,76 @@ export function topPositions(values: Float64Array, limit: number): Int32Array {
     if (v > cut || (v === cut && ties-- > 0)) out[k++] = i;
   }
   return out;
+}
+
+let selectScratch = new Float64Array(1024);
+
+/** The value a full ascending sort would put at index `k` (Hoare's selection on a scratch copy). */
+export function kthSmallest(values: ArrayLike<number>, k: number): number {
+  const n = values.length;
+  if (selectScratch.length < n) selectScratch = new Float64Array(n * 2);
+  const a = selectScratch;
+  for (let i = 0; i < n; i += 1) {
+    const v = values[i]!;
+    // NaN has no place in an ordering by <: leave such input to the typed-array sort, which puts it last.
+    if (v !== v) return Float64Array.from(values).sort()[k]!;
+    a[i] = v;
+  }
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i += 1;
+      while (a[j]! > pivot) j -= 1;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+let radixScratch = new Int32Array(1024);
+const radixCounts = new Int32Array(257);
+
+/**
+ * Sort non-negative integers ascending in place (LSD radix, one byte per pass): term ids of an article,
+ * a few hundred per call, where a comparison sort is the larger cost.
+ */
+export function sortIds(ids: Int32Array): Int32Array {
+  const n = ids.length;
+  let max = 0;
+  for (let i = 0; i < n; i += 1) if (ids[i]! > max) max = ids[i]!;
+  if (radixScratch.length < n) radixScratch = new Int32Array(n * 2);
+  let from: Int32Array = ids;
+  let to: Int32Array = radixScratch.subarray(0, n);
+  for (let shift = 0; shift < 32 && max >>> shift > 0; shift += 8) {
+    radixCounts.fill(0);
+    for (let i = 0; i < n; i += 1) radixCounts[((from[i]! >>> shift) & 255) + 1]! += 1;
+    for (let b = 1; b < 257; b += 1) radixCounts[b]! += radixCounts[b - 1]!;
+    for (let i = 0; i < n; i += 1) {
+      const v = from[i]!;
+      to[radixCounts[(v >>> shift) & 255]!++] = v;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  if (from !== ids) ids.set(from);
+  return ids;
 }
 
 /** The entries at `positions` of (ids, weights), weights multiplied by `factor`. */
