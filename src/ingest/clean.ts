@@ -3,6 +3,7 @@
 // and drop repeats (a block printed twice, a teaser that repeats the lead).
 import { normalizePunctuation, collapseSpaces } from '../text/normalize.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { letterOrDigitAt } from '../text/word-scanner.ts';
 import { BLOCK_RULES, LINE_RULES, MAX_BOILERPLATE_LINE } from './boilerplate-rules.ts';
 import type { BlockRule } from './boilerplate-rules.ts';
 
@@ -82,30 +83,68 @@ function paragraphKey(paragraph: string): string {
 }
 
 /**
+ * A hash of paragraphKey(paragraph) computed without building the key: equal keys have equal signatures, so
+ * keys are built only to confirm a signature seen before (building every key was most of cleaning).
+ * 0 for a paragraph without letters or digits (an empty key).
+ */
+function keySignature(paragraph: string): number {
+  const lower = paragraph.toLowerCase();
+  let h = 0x811c9dc5;
+  let inWord = false;
+  let words = 0;
+  for (let i = 0; i < lower.length; ) {
+    const n = letterOrDigitAt(lower, i);
+    if (n === 0) {
+      inWord = false;
+      i += 1;
+      continue;
+    }
+    if (!inWord) {
+      h = Math.imul(h ^ 32, 0x01000193);
+      inWord = true;
+      words += 1;
+    }
+    for (let k = 0; k < n; k += 1) h = Math.imul(h ^ lower.charCodeAt(i + k), 0x01000193);
+    i += n;
+  }
+  return words === 0 ? 0 : h | 1;
+}
+
+/**
  * Drop paragraphs that repeat other text: an exact repeat of an earlier paragraph (a block printed twice),
  * and a teaser that ends in "..." whose cut-off last sentence reappears elsewhere (a standfirst that
  * repeats the lead).
  */
 export function dropRepeatedParagraphs(paragraphs: readonly string[]): string[] {
-  const keys = paragraphs.map(paragraphKey);
-  const seen = new Set<string>();
+  const keys: (string | undefined)[] = [];
+  const keyOf = (index: number): string => (keys[index] ??= paragraphKey(paragraphs[index] ?? ''));
+  // Paragraphs kept so far (teasers included) by signature, to compare keys only where signatures agree.
+  const seen = new Map<number, number[]>();
   const out: string[] = [];
   paragraphs.forEach((paragraph, index) => {
-    const key = keys[index] ?? '';
-    if (key === '' || seen.has(key)) return;
-    seen.add(key);
-    if (isTeaser(paragraph, keys, index)) return;
+    const signature = keySignature(paragraph);
+    if (signature === 0) return;
+    const same = seen.get(signature);
+    if (same === undefined) seen.set(signature, [index]);
+    else if (same.some((other) => keyOf(other) === keyOf(index))) return;
+    else same.push(index);
+    if (isTeaser(paragraph, paragraphs, keyOf, index)) return;
     out.push(paragraph);
   });
   return out;
 }
 
-function isTeaser(paragraph: string, keys: readonly string[], index: number): boolean {
+function isTeaser(
+  paragraph: string,
+  paragraphs: readonly string[],
+  keyOf: (index: number) => string,
+  index: number,
+): boolean {
   if (!/(?:\.\.\.|\[\.\.\.\])$/.test(paragraph)) return false;
   const sentences = splitSentences(paragraph.replace(/\s*\[?\.\.\.\]?$/, ''));
   const tail = paragraphKey(sentences[sentences.length - 1] ?? '');
   if (tail.split(' ').length < MIN_TEASER_WORDS) return false;
-  return keys.some((key, other) => other !== index && key.includes(tail));
+  return paragraphs.some((_, other) => other !== index && keyOf(other).includes(tail));
 }
 
 /** Cleaned paragraphs of an article text. */

@@ -51,6 +51,14 @@ function classAt(text: string, i: number): number {
   return classify(String.fromCodePoint(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) * 4 + 2;
 }
 
+/** Length in code units (1, or 2 for a surrogate pair) of the letter or digit at `i`, or 0 for anything else. */
+export function letterOrDigitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return UNIT_CLASS[code]! === OTHER ? 0 : 1;
+  const found = classAt(text, i);
+  return found >> 2 === OTHER ? 0 : found & 3;
+}
+
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
 /**
