@@ -60,7 +60,7 @@ function scanLine(line: string, lexicon: Lexicon): void {
   let longCapitals = 0;
   for (let at = 0; nextWord(line, at, line.length, span); at = span.end) {
     const { start, end } = span;
-    const token = lexicon.token(line.slice(start, end));
+    const token = lexicon.tokenAt(line, start, end);
     let flags = 0;
     const c = line.charCodeAt(start);
     // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.
@@ -98,24 +98,22 @@ let contentScratch = new Uint32Array(1 << 12);
 const IN_TITLE = 1;
 const IN_LEAD = 2;
 
-function ensureScratch(id: number): void {
-  if (id < bodyCounts.length) return;
-  const size = Math.max(bodyCounts.length * 2, id + 1);
-  const counts = new Float64Array(size);
-  counts.set(bodyCounts);
-  bodyCounts = counts;
-  const bits = new Uint8Array(size);
-  bits.set(fieldBits);
-  fieldBits = bits;
-}
-
-function markMidCap(word: number): void {
-  if (word >= midCaps.length) {
-    const grown = new Uint8Array(Math.max(midCaps.length * 2, word + 1));
+/** Grow the per-term and per-word scratch arrays to hold ids below the given limits. */
+function ensureScratch(idLimit: number, wordLimit: number): void {
+  if (idLimit > bodyCounts.length) {
+    const size = Math.max(bodyCounts.length * 2, idLimit);
+    const counts = new Float64Array(size);
+    counts.set(bodyCounts);
+    bodyCounts = counts;
+    const bits = new Uint8Array(size);
+    bits.set(fieldBits);
+    fieldBits = bits;
+  }
+  if (wordLimit > midCaps.length) {
+    const grown = new Uint8Array(Math.max(midCaps.length * 2, wordLimit));
     grown.set(midCaps);
     midCaps = grown;
   }
-  midCaps[word] = 1;
 }
 
 export function analyzeArticle(article: Article, weights: FieldWeights, lexicon: Lexicon): AnalyzedArticle {
@@ -125,42 +123,52 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   for (const line of uniqueLines(article.text)) scanLine(line, lexicon);
   const bodyLength = scanLength - bodyStart;
 
+  // Sized up front (a token adds at most one new name id below), so the loops work on local references:
+  // V8 then keeps the arrays in registers instead of reloading module variables at every access.
+  ensureScratch(lexicon.idLimit + scanLength, lexicon.wordLimit);
+  if (contentScratch.length < bodyLength) contentScratch = new Uint32Array(bodyLength * 2);
+  const tokens = scanTokens;
+  const tokenFlags = scanFlags;
+  const counts = bodyCounts;
+  const fields = fieldBits;
+  const mids = midCaps;
+  const content = contentScratch;
+
   // Names capitalised somewhere mid-sentence also count where they open a sentence or sit in a headline.
   const marked: number[] = [];
   for (let i = bodyStart; i < scanLength; i += 1) {
-    if (scanFlags[i] !== FLAG_CAPITAL) continue;
-    const word = lexicon.wordOf(scanTokens[i]!);
-    if (midCaps[word] !== 1) {
-      markMidCap(word);
+    if (tokenFlags[i] !== FLAG_CAPITAL) continue;
+    const word = lexicon.wordOf(tokens[i]!);
+    if (mids[word] !== 1) {
+      mids[word] = 1;
       marked.push(word);
     }
   }
-  if (contentScratch.length < bodyLength) contentScratch = new Uint32Array(bodyLength * 2);
   const touched: number[] = [];
   let contentLength = 0;
+  const leadEnd = bodyStart + weights.leadWords;
   for (let i = 0; i < scanLength; i += 1) {
-    const token = scanTokens[i]!;
-    const flags = scanFlags[i]!;
+    const token = tokens[i]!;
+    const flags = tokenFlags[i]!;
     const word = lexicon.wordOf(token);
     const inTitle = i < bodyStart;
-    const inLead = !inTitle && i - bodyStart < weights.leadWords;
+    const inLead = !inTitle && i < leadEnd;
     let id = lexicon.termOf(word);
-    if (id >= 0 && !inTitle) contentScratch[contentLength++] = id;
+    if (id >= 0 && !inTitle) content[contentLength++] = id;
     // The term, then the word's name feature when it stands as a name here.
     for (let pass = 0; pass < 2; pass += 1) {
       if (pass === 1) {
-        if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && midCaps[word] !== 1)) break;
+        if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && mids[word] !== 1)) break;
         id = lexicon.nameOf(word, token);
       }
       if (id < 0) continue;
-      ensureScratch(id);
-      if (bodyCounts[id] === 0 && fieldBits[id] === 0) touched.push(id);
-      if (inTitle) fieldBits[id]! |= IN_TITLE;
-      else bodyCounts[id]! += 1;
-      if (inLead) fieldBits[id]! |= IN_LEAD;
+      if (counts[id] === 0 && fields[id] === 0) touched.push(id);
+      if (inTitle) fields[id]! |= IN_TITLE;
+      else counts[id]! += 1;
+      if (inLead) fields[id]! |= IN_LEAD;
     }
   }
-  for (const word of marked) midCaps[word] = 0;
+  for (const word of marked) mids[word] = 0;
 
   const ids = new Int32Array(touched.length);
   for (let k = 0; k < ids.length; k += 1) ids[k] = touched[k]!;
@@ -168,8 +176,8 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   const tf = new Float64Array(ids.length);
   for (let k = 0; k < ids.length; k += 1) {
     const id = ids[k]!;
-    const n = bodyCounts[id]!;
-    const bits = fieldBits[id]!;
+    const n = counts[id]!;
+    const bits = fields[id]!;
     // Sublinear body frequency plus flat bonuses for title and lead: a word repeated ten times is not ten
     // times as telling, and a word in the headline is what the report is about.
     const value =
@@ -177,11 +185,11 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
       ((bits & IN_TITLE) !== 0 ? weights.titleWeight : 0) +
       ((bits & IN_LEAD) !== 0 ? weights.leadWeight : 0);
     tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;
-    bodyCounts[id] = 0;
-    fieldBits[id] = 0;
+    counts[id] = 0;
+    fields[id] = 0;
   }
   // Plain loops: TypedArray.from with a mapping function is several times slower in V8.
   const wordHashes = new Uint32Array(bodyLength);
-  for (let i = 0; i < bodyLength; i += 1) wordHashes[i] = lexicon.hashOf(lexicon.wordOf(scanTokens[bodyStart + i]!));
-  return { ids, tf, wordHashes, contentIds: contentScratch.slice(0, contentLength) };
+  for (let i = 0; i < bodyLength; i += 1) wordHashes[i] = lexicon.hashOf(lexicon.wordOf(tokens[bodyStart + i]!));
+  return { ids, tf, wordHashes, contentIds: content.slice(0, contentLength) };
 }

@@ -4,6 +4,7 @@
 import { hashString } from '../dedupe/hash.ts';
 import { looksLikeName, nameKey } from '../text/names.ts';
 import { isStopword, stem } from '../text/tokens.ts';
+import { SpanTable } from './span-table.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Name features live in the vocabulary under this prefix, beside stemmed terms. */
@@ -15,6 +16,8 @@ export interface Lexicon {
    * possessive stripping and the name test run once per distinct spelling, not per occurrence.
    */
   token(raw: string): number;
+  /** The same for the token text.slice(start, end), without making the substring when it is known. */
+  tokenAt(text: string, start: number, end: number): number;
   /** Word index of a token (its normalized lower-case form). */
   wordOf(token: number): number;
   /** Whether the token, as written, looks like part of a name (capitalised or an acronym). */
@@ -31,6 +34,10 @@ export interface Lexicon {
    */
   nameOf(word: number, token: number): number;
   isName(termId: number): boolean;
+  /** One past the largest word index so far: sizes per-word scratch arrays. */
+  readonly wordLimit: number;
+  /** One past the largest term or name id handed out so far: sizes per-term scratch arrays. */
+  readonly idLimit: number;
 }
 
 const UNKNOWN_NAME = -2;
@@ -38,8 +45,9 @@ const UNKNOWN_NAME = -2;
 export function createLexicon(vocabulary: Vocabulary): Lexicon {
   const words = new Map<string, number>();
   const lowers: string[] = [];
-  // Tokens as written: their word and whether they look like part of a name, by token id.
-  const tokens = new Map<string, number>();
+  // Tokens as written, found straight from a span of the text: their word and whether they look like part
+  // of a name, by token id.
+  const tokens = new SpanTable();
   const tokenRaws: string[] = [];
   let tokenWords = new Int32Array(1 << 14);
   let tokenCapitals = new Uint8Array(1 << 14);
@@ -49,6 +57,7 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
   let wordNames = new Int32Array(1 << 14).fill(UNKNOWN_NAME);
   const tokenNoted: boolean[] = [];
   let nameFlags = new Uint8Array(1 << 14);
+  let idLimit = 0;
 
   const flagName = (id: number): void => {
     if (id >= nameFlags.length) {
@@ -82,16 +91,16 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
       vocabulary.noteSurface(term, lower);
     }
     termIds[index] = term;
+    if (term >= idLimit) idLimit = term + 1;
     hashes[index] = hashString(lower);
     return index;
   }
 
-  function token(raw: string): number {
-    let index = tokens.get(raw);
-    if (index === undefined) {
-      index = tokenRaws.length;
-      tokens.set(raw, index);
-      addToken(index, raw);
+  function tokenAt(text: string, start: number, end: number): number {
+    let index = tokens.find(text, start, end);
+    if (index < 0) {
+      index = tokens.add(text, start, end);
+      addToken(index, text.slice(start, end));
     }
     return index;
   }
@@ -112,7 +121,8 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
   }
 
   return {
-    token,
+    token: (raw) => tokenAt(raw, 0, raw.length),
+    tokenAt,
     wordOf: (token) => tokenWords[token]!,
     capitalized: (token) => tokenCapitals[token] === 1,
     lowerOf: (index) => lowers[index]!,
@@ -125,6 +135,7 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
         const key = nameKey(lowers[index]!);
         id = key.length < 2 ? -1 : vocabulary.id(NAME_PREFIX + key);
         wordNames[index] = id;
+        if (id >= idLimit) idLimit = id + 1;
         if (id >= 0) flagName(id);
       }
       // Noting a token's spelling a second time changes nothing: once per token is enough.
@@ -135,6 +146,12 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
       return id;
     },
     isName: (termId) => nameFlags[termId] === 1,
+    get wordLimit() {
+      return lowers.length;
+    },
+    get idLimit() {
+      return idLimit;
+    },
   };
 }
 
