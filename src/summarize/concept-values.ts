@@ -29,26 +29,31 @@ import { isStopword, stem, words } from '../text/tokens.ts';
  *   the wording of a neutral summary; it took over most of the weight of the plain "in a title" flag).
  * - central: the highest centrality of an article using the pair (articleCentrality: the report closest to
  *   all the others, usually the centre outlet's, is the one a neutral summary follows most closely).
- * Refitted with titleShare and central on the even-numbered rows of both sets (odd rows held back to check).
+ * - quoted: every use of the pair is inside a quotation. Summaries quote the words that matter ("a serious
+ *   problem the likes of which we have never had"); a quoted pair is the speaker's own wording, which a summary
+ *   takes over verbatim when it quotes, while a paraphrase of it seldom keeps the same two words.
+ * Refitted with titleShare and central, then again with quoted, on the even-numbered rows of both sets (odd
+ * rows held back to check) by bench/fit-concept-model.ts.
  */
 export const CONCEPT_MODEL = {
-  bias: -3.662,
-  share: 0.171,
-  multi: 0.164,
-  relativePosition: -0.928,
-  logSentences: 1.023,
-  title: 0.064,
-  titleWords: 0.195,
-  noStopword: 0.075,
-  bothStopwords: 0.075,
-  wordShareMin: 0.441,
-  wordShareMax: 0.109,
-  leadShare: 0.571,
-  oneCapital: 0.052,
-  twoCapitals: 0.647,
-  number: 0.356,
+  bias: -3.518,
+  share: 0.139,
+  multi: 0.128,
+  relativePosition: -1.159,
+  logSentences: 1.077,
+  title: -0.005,
+  titleWords: 0.227,
+  noStopword: 0.102,
+  bothStopwords: 0.044,
+  wordShareMin: 0.463,
+  wordShareMax: 0.128,
+  leadShare: 0.627,
+  oneCapital: 0.070,
+  twoCapitals: 0.661,
+  number: 0.412,
   titleShare: 1.701,
-  central: 1.160,
+  central: 0.899,
+  quoted: 0.936,
 } as const;
 
 // Words as written, to read capitals; the same shape of word as src/text/tokens.ts `words`.
@@ -96,6 +101,8 @@ interface PairStats {
   second: number;
   /** Highest centrality (articleCentrality) of an article that uses the pair. */
   central: number;
+  /** 1 while every use of the pair so far is inside a quotation. */
+  quoted: number;
 }
 
 export function buildConceptValues(
@@ -172,6 +179,7 @@ export function conceptFeatures(
     // Capitals only when the cased split lines up with the tokens (it does unless a word had a rare form).
     const cased = c.text.match(CASED_WORD) ?? [];
     const capital = cased.length === ids.length ? cased.map((w, k) => k > 0 && w[0] !== w[0]!.toLowerCase()) : [];
+    const quoted = cased.length === ids.length ? quotedWords(c.text) : [];
     for (let k = 1; k < ids.length; k += 1) {
       const key = pairKey(ids[k - 1]!, ids[k]!, stemIds.size);
       let id = pairIds.get(key);
@@ -181,7 +189,7 @@ export function conceptFeatures(
         stats.push({
           lastArticle: -1, articles: 0, sentences: 0, relativePosition: 1, stops, leadArticles: 0, lastLeadArticle: -1,
           capitals: 0, number: infos[k - 1]!.digit || infos[k]!.digit, first: ids[k - 1]!, second: ids[k]!,
-          central: 0,
+          central: 0, quoted: 1,
         });
       }
       if (id >= lastCandidate.length) {
@@ -195,6 +203,7 @@ export function conceptFeatures(
       out.push(id);
       const s = stats[id]!;
       s.sentences += 1;
+      if (quoted[k - 1] !== true || quoted[k] !== true) s.quoted = 0;
       s.relativePosition = Math.min(s.relativePosition, relative);
       s.capitals = Math.max(s.capitals, Number(capital[k - 1] === true) + Number(capital[k] === true));
       if (c.position === 0 && s.lastLeadArticle !== c.articleIndex) {
@@ -240,12 +249,29 @@ export function conceptFeatures(
       number: s.number ? 1 : 0,
       titleShare: inTitles / Math.max(1, articles.length),
       central: s.central,
+      quoted: s.quoted,
     };
     CONCEPT_FEATURES.forEach((name, f) => {
       features[id * width + f] = row[name];
     });
   });
   return { conceptsOf, pairsAt, agreement, features, count: stats.length };
+}
+
+/**
+ * Per cased word of a sentence (CASED_WORD matches), whether it stands inside double quotation marks
+ * (candidates arrive with curly quotes already straightened). Empty for the many sentences without a quote.
+ */
+function quotedWords(text: string): boolean[] {
+  if (!text.includes('"')) return [];
+  const out: boolean[] = [];
+  let inside = false;
+  let at = 0;
+  for (const match of text.matchAll(CASED_WORD)) {
+    for (; at < match.index; at += 1) if (text.charCodeAt(at) === 34) inside = !inside;
+    out.push(inside);
+  }
+  return out;
 }
 
 /** Per title pair key, how many articles' titles use it. */

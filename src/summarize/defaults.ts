@@ -93,7 +93,9 @@ export const EXTRACTIVE_DEFAULTS = {
   paraphraseSimilarity: 0.5,
   citationSimilarity: 0.4,
   rewriteCitationSimilarity: 0.3,
-  referenceShare: 0.5,
+  // 0.4 since quoted pairs carry value (concept-values.ts): at 0.5 the extra quotes made AllSides summaries
+  // longer and weaker; 0.4 keeps them as dense as before (AllSides R-2 F +0.05, Multi-News +1.2 with the refit).
+  referenceShare: 0.4,
   agreementWeight: 0.03,
   minTrimmedWords: 10,
   maxTrimmedSentences: 40,
