@@ -20,6 +20,7 @@ import type { StoryMaterial } from '../src/digest/story-material.ts';
 import { readArticleFiles } from '../src/ingest/file-source.ts';
 import { silentLogger } from '../src/ops/logger.ts';
 import { createArticleRepository } from '../src/store/article-repository.ts';
+import { openKeyv } from '../src/store/open-keyv.ts';
 import { createOutboxRepository } from '../src/store/outbox-repository.ts';
 import { createPostRepository } from '../src/store/post-repository.ts';
 import { createExtractiveSummarizer } from '../src/summarize/extractive.ts';
@@ -61,8 +62,9 @@ async function seedStories(): Promise<StoryMaterial[]> {
   return room.materials();
 }
 
-function deps(): DeliverDeps {
-  const keyv = new Keyv();
+async function deps(): Promise<DeliverDeps> {
+  // The store the bot opens for memory: (keyv with the bot's serializer), not a bare Keyv.
+  const { keyv } = await openKeyv('memory:', import.meta.dirname);
   const summarizer = createExtractiveSummarizer();
   const budget = { minSentences: 2, maxSentences: 4, maxWords: 100 };
   return {
@@ -78,7 +80,7 @@ function deps(): DeliverDeps {
 }
 
 async function run(label: string, sink: ChatSink, stories: StoryMaterial[], channelId: (i: number) => string) {
-  const d = deps();
+  const d = await deps();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const results = await Promise.all(

@@ -6,6 +6,7 @@ import { type default as KeyvRedis, createKeyv as createRedisKeyv } from '@keyv/
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserError } from '../domain/errors.ts';
+import { KEYV_JSON } from './keyv-json.ts';
 import { createMemoryLocks, createRedisLocks, type Locks, type RedisLike } from './locks.ts';
 
 /** All keys live under one namespace so a shared SQLite file or Redis database stays tidy. */
@@ -26,14 +27,14 @@ export interface OpenedStore {
 
 export async function openKeyv(url: string, baseDir: string): Promise<OpenedStore> {
   if (url === 'memory:' || url.startsWith('memory:')) {
-    const keyv = new Keyv({ namespace: NAMESPACE });
+    const keyv = new Keyv({ namespace: NAMESPACE, ...KEYV_JSON });
     return { keyv, locks: createMemoryLocks(), describe: 'memory', close: async () => {} };
   }
   if (url.startsWith('sqlite:')) {
     const file = sqliteFile(url, baseDir);
     mkdirSync(dirname(file), { recursive: true });
     const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
-    const keyv = new Keyv({ store, namespace: NAMESPACE });
+    const keyv = new Keyv({ store, namespace: NAMESPACE, ...KEYV_JSON });
     // Surface connection problems (unwritable folder, corrupt file) now, not on the first write.
     await keyv.get('meta:ping');
     // One bot per SQLite file: the file is local to one host, so in-process leases are enough.
@@ -49,6 +50,8 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
       connectionTimeout: REDIS_CONNECT_TIMEOUT_MS,
     });
     keyv.throwOnErrors = true;
+    keyv.serialize = KEYV_JSON.serialize;
+    keyv.deserialize = KEYV_JSON.deserialize;
     const describe = `redis ${withoutCredentials(url)}`;
     try {
       await keyv.get('meta:ping');
