@@ -159,8 +159,11 @@ function stripDateline(sentence: string): string {
 
 function isDependent(text: string, tokens: readonly string[]): boolean {
   // A sentence that opens with a quotation is anchored by its attribution ("...," Rutte said), unless the
-  // attribution is itself a pronoun ("...," he said).
-  if (/^["']/.test(text)) return /["'],?\s+(he|she|they|it|we)\s+\w+[.!?]?$/i.test(text);
+  // attribution is itself a pronoun ("...," he said) or there is none: a quotation from first mark to last
+  // ("Nobody should be thrown out.") names its speaker in the sentence before, and without it a reader
+  // cannot tell who is speaking.
+  if (/^"/.test(text)) return /"$|"[.!?]$|[.!?]"$/.test(text) || /",?\s+(he|she|they|it|we)\s+\w+[.!?]?$/i.test(text);
+  if (/^'/.test(text)) return /',?\s+(he|she|they|it|we)\s+\w+[.!?]?$/i.test(text);
   const first = tokens[0];
   return (first !== undefined && DEPENDENT_STARTS.has(first)) || DEPENDENT_PHRASES.test(text);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.ts';
 import { EXTRACTIVE_DEFAULTS } from '../../src/summarize/defaults.ts';
 import { createExtractiveSummarizer, summarizeStory } from '../../src/summarize/extractive.ts';
-import { articleSentences, contentTerms } from '../../src/summarize/candidates.ts';
+import { articleSentences, contentTerms, extractCandidates } from '../../src/summarize/candidates.ts';
 import { buildConceptValues } from '../../src/summarize/concept-values.ts';
 import { buildStoryModel } from '../../src/summarize/story-model.ts';
 import { normalizePunctuation } from '../../src/text/normalize.ts';
@@ -133,6 +133,25 @@ describe('selection rules', () => {
     );
     for (const s of summary.sentences) expect((s.text.match(/"/g) ?? []).length % 2).toBe(0);
     expect(summary.sentences.map((s) => s.text)).toContain(quoted);
+  });
+
+  it('treats a quotation without an attribution as leaning on the sentence before it', () => {
+    const speaker = 'Pope Francis defended the rights of gay people to form families in a documentary released on Wednesday.';
+    const bare = '"They are children of God and have a right to a family. Nobody should be thrown out because of it."';
+    const attributed = '"They are children of God and have a right to a family," the pope said in the documentary.';
+    const [own, next, said] = extractCandidates([article('a', `${speaker} ${bare} ${attributed}`)], EXTRACTIVE_DEFAULTS);
+    expect(own!.dependent).toBe(false);
+    expect(next!.dependent).toBe(true);
+    expect(said!.dependent).toBe(false);
+    // Two outlets carry the quotation, so it is worth a place, but only right after the sentence naming its
+    // speaker (article b has the quote first, with no speaker before it).
+    const summary = summarizeStory(
+      { articles: [article('a', `${speaker} ${bare}`), article('b', `${bare} ${other}`)] },
+      { minSentences: 1, maxSentences: 3, maxWords: 200 },
+    );
+    const texts = summary.sentences.map((s) => s.text);
+    expect(texts).toContain(bare);
+    expect(texts.indexOf(speaker)).toBe(texts.indexOf(bare) - 1);
   });
 
   it('respects small budgets and never cuts a sentence', () => {
