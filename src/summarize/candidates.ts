@@ -37,11 +37,13 @@ const DEPENDENT_STARTS = new Set([
 ]);
 const DEPENDENT_PHRASES = /^(in addition|as a result|at the same time|on the other hand|in contrast|by contrast|in turn|the (two|three) (men|women|leaders|sides|countries))\b/i;
 
-// "(MENAFN) ", "WASHINGTON (Reuters) - ", "LONDON - ", "KYIV, Ukraine (AP) - ": agency datelines that open
-// a wire story. They are not part of the sentence a reader wants to see.
+// "(MENAFN) ", "WASHINGTON (Reuters) - ", "LONDON - ", "KYIV, Ukraine (AP) - ", "Washington (CNN) - ": agency
+// datelines that open a wire story. They are not part of the sentence a reader wants to see.
 const DATELINES: readonly RegExp[] = [
   /^\((?:[A-Z][\w&.' -]{1,40})\)\s*[-:]?\s*/,
   /^[A-Z][A-Z.' -]{2,40}(?:,\s*[A-Z][\w.' -]{1,30})?\s*(?:\([\w&.' -]{2,30}\))?\s+-\s+/,
+  // "Washington (CNN) - ": a city in title case only with an agency in brackets, so a name with a party label ("(R-Ky.)") stays.
+  /^[A-Z][\w.']*(?: [A-Z][\w.']*){0,2}(?:,\s*[A-Z][\w.']*(?: [A-Z][\w.']*){0,2})?\s+\((?:[A-Z][A-Za-z]+\s?){1,3}\)\s*-\s+/,
 ];
 
 /** Stemmed content words of a text (the unit of every similarity in this module). */

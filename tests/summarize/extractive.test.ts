@@ -135,6 +135,18 @@ describe('selection rules', () => {
     expect(summary.sentences.map((s) => s.text)).toContain(quoted);
   });
 
+  it('strips wire datelines, in capitals or in title case with the agency, and nothing else', () => {
+    const texts = (body: string): string[] => extractCandidates([article('a', body)], EXTRACTIVE_DEFAULTS).map((c) => c.text);
+    expect(texts('WASHINGTON (Reuters) - The Senate passed the bill on Tuesday after a long debate.')).toEqual([
+      'The Senate passed the bill on Tuesday after a long debate.',
+    ]);
+    expect(texts('Washington (CNN) \u2014 Dr. Anthony Fauci told lawmakers Tuesday that testing will increase.')).toEqual([
+      'Dr. Anthony Fauci told lawmakers Tuesday that testing will increase.',
+    ]);
+    const named = 'Sen. Rand Paul (R-Ky.) - a frequent critic - questioned Dr. Anthony Fauci at the hearing.';
+    expect(texts(named)).toEqual([named]);
+  });
+
   it('treats a quotation without an attribution as leaning on the sentence before it', () => {
     const speaker = 'Pope Francis defended the rights of gay people to form families in a documentary released on Wednesday.';
     const bare = '"They are children of God and have a right to a family. Nobody should be thrown out because of it."';
