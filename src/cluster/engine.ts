@@ -17,18 +17,19 @@ import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
 import {
   add,
   idfCosine,
-  idfDot,
+  idfDotter,
   pick,
   pruneByIdf,
   seenBefore,
   topPositions,
   withIdf,
   EMPTY_VECTOR,
+  type IdfDot,
   type SparseVector,
 } from './sparse.ts';
 import { createStoryIndex } from './story-index.ts';
 import type { Explanation, StoryEngine } from './types.ts';
-import { createVocabulary, type IdfWeights } from './vocabulary.ts';
+import { createVocabulary } from './vocabulary.ts';
 
 interface StoryState {
   readonly id: string;
@@ -110,8 +111,8 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
    * decay is the guard against topic drift (a topic's stories are spread over months, one event's reports
    * over days), so a big fresh story of many differently worded reports is not discounted.
    */
-  function storyScore(vector: SparseVector, story: StoryState, idf: IdfWeights, time: number): number {
-    const { dot, normA: fullNorm, normB, normASeen } = idfDot(vector, story.centroid, idf);
+  function storyScore(dotWith: (b: SparseVector) => IdfDot, story: StoryState, time: number): number {
+    const { dot, normA: fullNorm, normB, normASeen } = dotWith(story.centroid);
     const normA = options.ignoreNovelTerms ? normASeen : fullNorm;
     if (normA === 0 || normB === 0) return 0;
     const dated = !Number.isNaN(time) && !Number.isNaN(story.first);
@@ -151,10 +152,12 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     const time = article.published === null ? NaN : Date.parse(article.published);
     const idf = vocabulary.weights();
     const weighted = withIdf(vector, idf);
+    // The article's side of every story comparison, computed once (same sums as idfDot).
+    const dotWith = idfDotter(vector, idf);
 
     const scored = index
       .candidates(seenBefore(weighted, idf), options.queryTerms, options.maxCandidates)
-      .map((story) => ({ story, score: storyScore(vector, stories[story]!, idf, time) }))
+      .map((story) => ({ story, score: storyScore(dotWith, stories[story]!, time) }))
       .sort((a, b) => b.score - a.score || a.story - b.story);
 
     const copyOf = hasWords ? exact.find(print.exact) : undefined;

@@ -244,6 +244,64 @@ export function idfDot(
   return { dot: sum, normA: Math.sqrt(na), normB: Math.sqrt(nb), normASeen: Math.sqrt(seen) };
 }
 
+export type IdfDot = ReturnType<typeof idfDot>;
+
+// One article's weights spread by term id, for idfDotter; `spreadIds` says which entries to clear.
+let spread = new Float64Array(1 << 14);
+let spreadIds: Int32Array = new Int32Array(0);
+let spreadOwner: object | null = null;
+
+/**
+ * idfDot of one vector against many (an article against its candidate stories): the vector's weights are
+ * spread into a dense array by id and its norms computed once, so each comparison walks only the other
+ * vector. The sums are the same, added in the same order, as idfDot's. Valid while the IDF is unchanged.
+ */
+export function idfDotter(a: SparseVector, idf: IdfWeights): (b: SparseVector) => IdfDot {
+  const { logN, logDf } = idf;
+  let na = 0;
+  let seen = 0;
+  let maxId = 0;
+  for (let i = 0; i < a.ids.length; i += 1) {
+    const t = a.ids[i]!;
+    if (t > maxId) maxId = t;
+    const w = logN - (logDf[t] ?? LOG_HALF);
+    const w2 = w > 0 ? w * w : 0;
+    const p2 = a.weights[i]! * a.weights[i]! * w2;
+    na += p2;
+    if ((logDf[t] ?? LOG_HALF) > LOG_ONE_AND_HALF) seen += p2;
+  }
+  const normA = Math.sqrt(na);
+  const normASeen = Math.sqrt(seen);
+  const owner = {};
+  const claim = (): Float64Array => {
+    if (spreadOwner === owner) return spread;
+    for (let i = 0; i < spreadIds.length; i += 1) spread[spreadIds[i]!] = 0;
+    if (maxId >= spread.length) spread = new Float64Array(Math.max(spread.length * 2, maxId + 1));
+    for (let i = 0; i < a.ids.length; i += 1) spread[a.ids[i]!] = a.weights[i]!;
+    spreadIds = a.ids;
+    spreadOwner = owner;
+    return spread;
+  };
+  return (b) => {
+    const dense = claim();
+    let sum = 0;
+    let nb = 0;
+    const bi = b.ids;
+    const bw = b.weights;
+    for (let j = 0; j < bi.length; j += 1) {
+      const t = bi[j]!;
+      const w = logN - (logDf[t] ?? LOG_HALF);
+      const w2 = w > 0 ? w * w : 0;
+      const q = bw[j]!;
+      // A term absent from `a` (weight 0) would add exactly 0 to the dot product.
+      const p = t < dense.length ? dense[t]! : 0;
+      if (p !== 0) sum += p * q * w2;
+      nb += q * q * w2;
+    }
+    return { dot: sum, normA, normB: Math.sqrt(nb), normASeen };
+  };
+}
+
 const LOG_HALF = Math.log(0.5);
 // log(df + 0.5) of a term seen in one document only (the one being placed), plus rounding slack.
 const LOG_ONE_AND_HALF = Math.log(1.5) + 1e-6;

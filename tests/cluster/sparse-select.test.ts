@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kthSmallest, sortIds, topPositions } from '../../src/cluster/sparse.ts';
+import { idfDot, idfDotter, kthSmallest, sortIds, topPositions } from '../../src/cluster/sparse.ts';
 
 describe('selection and id sort', () => {
   it('kthSmallest agrees with a full sort, ties and zeros included', () => {
@@ -23,6 +23,32 @@ describe('selection and id sort', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 0x7fffffff }), { maxLength: 300 }), (xs) => {
         expect([...sortIds(Int32Array.from(xs))]).toEqual([...Int32Array.from(xs).sort()]);
       }),
+    );
+  });
+});
+
+describe('idfDotter', () => {
+  it('gives exactly idfDot against every other vector, and survives another dotter in between', () => {
+    const vector = fc
+      .uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 20 })
+      .map((ids) => ids.sort((x, y) => x - y))
+      .chain((ids) =>
+        fc.array(fc.float({ min: 0, max: 5, noNaN: true }), { minLength: ids.length, maxLength: ids.length }).map((ws) => ({
+          ids: Int32Array.from(ids),
+          weights: Float32Array.from(ws),
+          norm: 0,
+        })),
+      );
+    fc.assert(
+      fc.property(vector, vector, vector, fc.array(fc.float({ min: -1, max: 4, noNaN: true }), { minLength: 30, maxLength: 30 }), (a, b, c, logDf) => {
+        const idf = { logN: 3, logDf: Float32Array.from(logDf) };
+        const withA = idfDotter(a, idf);
+        const withC = idfDotter(c, idf);
+        expect(withA(b)).toEqual(idfDot(a, b, idf));
+        expect(withC(b)).toEqual(idfDot(c, b, idf));
+        expect(withA(c)).toEqual(idfDot(a, c, idf));
+      }),
+      { numRuns: 500 },
     );
   });
 });
