@@ -11,7 +11,7 @@ import { createPresenter } from '../src/app/presenter.ts';
 import { createDiscordSink } from '../src/chat/discord/sink.ts';
 import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS, SLACK_PACE } from '../src/chat/paced-sink.ts';
 import type { ChatSink } from '../src/chat/sink.ts';
-import { createSlackPoster } from '../src/chat/slack/poster.ts';
+import { createSlackPoster, type SlackPost } from '../src/chat/slack/poster.ts';
 import { createSlackSink } from '../src/chat/slack/sink.ts';
 import { createStoryEngine } from '../src/cluster/engine.ts';
 import { buildDigestStory } from '../src/digest/build-digest.ts';
@@ -131,8 +131,24 @@ async function slackBench(stories: StoryMaterial[]): Promise<void> {
   try {
     // The poster the bot's Slack app builds (createSlackApp); a 429 goes back through the outbox's retry.
     const poster = createSlackPoster({ token: 'xoxb-bench', apiUrl: slack.url });
-    const sink = pacedSink(createSlackSink({ poster }), SLACK_PACE);
+    // When each channel's first post left: the last of these plus the pacing is the run's time, so it
+    // tells the cost of the first wave apart from the rest.
+    const firstSent = new Map<string, number>();
+    const started = performance.now();
+    const watched = {
+      postMessage: (post: SlackPost) =>
+        poster.postMessage({
+          ...post,
+          onSent: () => {
+            post.onSent?.();
+            if (!firstSent.has(post.channel)) firstSent.set(post.channel, performance.now() - started);
+          },
+        }),
+    };
+    const sink = pacedSink(createSlackSink({ poster: watched }), SLACK_PACE);
     const result = await run('slack', sink, stories, (i) => `C${String(i).padStart(8, '0')}`);
+    const wave = [...firstSent.values()];
+    console.log(`slack: first posts of all ${wave.length} channels left within ${(Math.max(...wave) / 1000).toFixed(2)} s (first ${(Math.min(...wave) / 1000).toFixed(2)} s, median ${(wave.sort((a, b) => a - b)[wave.length >> 1]! / 1000).toFixed(2)} s)`);
     poster.close();
     const floor = ((perChannel - 1) * SLACK_CHANNEL_INTERVAL_MS) / 1000;
     const stats = await slack.stats();

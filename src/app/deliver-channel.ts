@@ -46,13 +46,17 @@ export async function pendingStories(
   channel: DeliveryChannel,
   stories: readonly StoryMaterial[],
   posts: PostRepository,
-): Promise<{ pending: StoryMaterial[]; unchanged: number }> {
+): Promise<{ pending: StoryMaterial[]; unchanged: number; previous: ReadonlyMap<StoryMaterial, PostRecord> }> {
   const pending: StoryMaterial[] = [];
+  // Each pending story's earlier post, handed on so that delivering it does not read the record again.
+  const previous = new Map<StoryMaterial, PostRecord>();
   for (const material of stories) {
     const posted = await posts.get(channel.id, material.story.id);
-    if (posted?.version !== storyVersion(material.story.articleIds)) pending.push(material);
+    if (posted?.version === storyVersion(material.story.articleIds)) continue;
+    pending.push(material);
+    if (posted !== undefined) previous.set(material, posted);
   }
-  return { pending: rankStories(pending).slice(0, channel.size), unchanged: stories.length - pending.length };
+  return { pending: rankStories(pending).slice(0, channel.size), unchanged: stories.length - pending.length, previous };
 }
 
 export async function deliverToChannel(
@@ -61,7 +65,7 @@ export async function deliverToChannel(
   stories: readonly StoryMaterial[],
   deps: DeliverDeps,
 ): Promise<DeliverResult> {
-  const { pending, unchanged } = await pendingStories(channel, stories, deps.posts);
+  const { pending, unchanged, previous } = await pendingStories(channel, stories, deps.posts);
   if (pending.length === 0) {
     const what = unchanged === 1 ? '1 story' : `${unchanged} stories`;
     await sink.nothingNew?.(channel.target, `nothing new since the last digest (${what} already posted; 'news-digest digest' shows them all)`);
@@ -72,7 +76,7 @@ export async function deliverToChannel(
   let failed = 0;
   let uncertain = 0;
   for (const material of pending) {
-    const outcome = await deliverStory(channel, sink, material, deps);
+    const outcome = await deliverStory(channel, sink, material, previous.get(material), deps);
     if (outcome === 'posted') posted += 1;
     else if (outcome === 'failed') failed += 1;
     else if (outcome === 'uncertain') uncertain += 1;
@@ -104,11 +108,16 @@ async function deliverBatch(
 
 type Outcome = 'posted' | 'skipped' | 'failed' | 'uncertain';
 
-async function deliverStory(channel: DeliveryChannel, sink: ChatSink, material: StoryMaterial, deps: DeliverDeps): Promise<Outcome> {
+async function deliverStory(
+  channel: DeliveryChannel,
+  sink: ChatSink,
+  material: StoryMaterial,
+  previous: PostRecord | undefined,
+  deps: DeliverDeps,
+): Promise<Outcome> {
   const version = storyVersion(material.story.articleIds);
   const storyId = material.story.id;
   const entry = await deps.outbox.get(channel.id, storyId, version);
-  const previous = await deps.posts.get(channel.id, storyId);
   const story = await (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material);
   const anchor = previous?.messageId ?? null;
 
