@@ -79,7 +79,11 @@ function withTrimmedVariants(
     for (const id of concepts.conceptsOf[i]!) v += concepts.values[id]!;
     return v / (model.candidates[i]!.tokens.length + 1);
   };
-  const usable = model.candidates.flatMap((c, i) => (c.refused || c.wordCount <= options.minTrimmedWords ? [] : [i]));
+  // A sentence refused only for being cut off (an excerpt that stops mid-sentence, as feeds and AllSides-style
+  // story pages truncate them) may still hold a whole main clause before a modifier comma: trimming keeps it.
+  const usable = model.candidates.flatMap((c, i) =>
+    (c.refused && !isCutOff(c.text)) || c.wordCount <= options.minTrimmedWords ? [] : [i],
+  );
   const densest = usable.length <= options.maxTrimmedSentences
     ? usable
     : usable.map((i) => ({ i, d: density(i) })).sort((a, b) => b.d - a.d).slice(0, options.maxTrimmedSentences).map((x) => x.i);
@@ -95,6 +99,11 @@ function withTrimmedVariants(
     }
   }
   return { candidates, concepts: { conceptsOf, pairsAt, values: concepts.values, agreement: Float64Array.from(agreement) } };
+}
+
+/** Text that stops without ending a sentence, or ends in an ellipsis (the rest is on another page). */
+function isCutOff(text: string): boolean {
+  return !/[.!?]["')\]]*$/.test(text) || /(\.\.\.|\u2026)["')\]]*$/.test(text);
 }
 
 function bestSentence(model: StoryModel): ScoredCandidate | undefined {

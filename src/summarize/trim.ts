@@ -32,15 +32,24 @@ export function trimmedVariants(
   limits: SentenceLimits & { readonly minTrimmedWords: number },
 ): TrimmedVariant[] {
   const { text } = candidate;
-  if (text.includes('"') || !/[.!?]$/.test(text)) return [];
-  const out: TrimmedVariant[] = [];
+  // A sentence that does not end in . ! or ? was cut off (or is a label); a cut before its end still leaves a
+  // whole main clause, which the boilerplate check below then has to accept as a statement.
+  if (text.includes('"')) return [];
+  const cuts: number[] = [];
   for (const match of text.matchAll(MODIFIER_START)) {
     // ", a humanitarian crisis and a terrorist threat." continues a list; an appositive that may go says
     // something of its own (", a milestone that ...", ", the club announced Monday.").
     if (/^(?:a|an|the)$/.test(match[1]!) && !APPOSITIVE_CLAUSE.test(text.slice(match.index + match[0].length))) continue;
-    const prefix = text.slice(0, match.index).replace(/[\s,;:-]+$/, '');
+    cuts.push(match.index);
+  }
+  // An excerpt cut off right after a comma ("... has been referred to the FBI for review,") ends its main
+  // clause there, as a trailing modifier would have begun.
+  if (/,$/.test(text)) cuts.push(text.length - 1);
+  const out: TrimmedVariant[] = [];
+  for (const cut of cuts) {
+    const prefix = text.slice(0, cut).replace(/[\s,;:-]+$/, '');
     if (/[([]/.test(prefix) && !/[)\]]/.test(prefix)) continue;
-    const trimmed = `${prefix}${text.endsWith('?') ? '?' : text.endsWith('!') ? '!' : '.'}`;
+    const trimmed = `${prefix}${/\?$/.test(text) ? '?' : /!$/.test(text) ? '!' : '.'}`;
     const tokens = words(trimmed);
     if (tokens.length < limits.minTrimmedWords) continue;
     // The trimmed tokens must be the sentence's first tokens, so its concepts are the sentence's first pairs.
@@ -55,6 +64,8 @@ export function trimmedVariants(
 export function trimmedCandidate(original: Candidate, variant: TrimmedVariant): Candidate {
   return {
     ...original,
+    // The trimmed text passed the boilerplate check itself (trimmedVariants), even where the whole did not.
+    refused: false,
     key: `${original.key}~${variant.tokenCount}`,
     text: variant.text,
     wordCount: variant.text.split(/\s+/).filter((w) => w !== '').length,

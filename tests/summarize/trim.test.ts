@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '../../src/text/tokens.ts';
+import type { Article } from '../../src/domain/article.ts';
+import { summarizeStory } from '../../src/summarize/extractive.ts';
 import { trimmedVariants } from '../../src/summarize/trim.ts';
 
 const limits = { minSentenceWords: 6, maxSentenceWords: 70, minTrimmedWords: 10 };
+const article = (id: string, text: string): Article => ({ id, title: '', text, source: id, url: null, path: null, published: null });
 const variants = (text: string): string[] => trimmedVariants({ text, tokens: words(text) }, limits).map((v) => v.text);
 
 describe('trimmedVariants', () => {
@@ -34,4 +37,26 @@ describe('trimmedVariants', () => {
     expect(variant?.text).toBe('The U.S. military shot down rockets aimed at the Kabul airport on Monday morning.');
     expect(words(text).slice(0, variant!.tokenCount)).toEqual(words(variant!.text));
   });
+
+  it('recovers the main clause of an excerpt cut off mid-sentence', () => {
+    expect(variants('The national debt surpassed $22 trillion for the first time on Tuesday, a milestone that experts warned is further proof the country is on an unsustainable')).toEqual([
+      'The national debt surpassed $22 trillion for the first time on Tuesday.',
+    ]);
+    expect(variants('A scheme to falsely implicate the special counsel in misconduct has been referred to the FBI for review,')).toEqual([
+      'A scheme to falsely implicate the special counsel in misconduct has been referred to the FBI for review.',
+    ]);
+    // No comma to cut at: nothing whole is left.
+    expect(variants('Voters headed to the polls Tuesday to determine the balance of power in Washington and across the')).toEqual([]);
+  });
+
+  it('lets coverage selection use the recovered clause when every sentence of the story was cut off', () => {
+    const story = [
+      article('a', 'The national debt surpassed $22 trillion for the first time on Tuesday, a milestone that experts warned is further proof the country is on an unsustainable'),
+      article('b', 'The national debt topped $22 trillion for the first time on Tuesday, according to Treasury data released on'),
+    ];
+    const summary = summarizeStory({ articles: story }, { minSentences: 1, maxSentences: 3, maxWords: 60 });
+    expect(summary.sentences.length).toBeGreaterThan(0);
+    for (const s of summary.sentences) expect(s.text).toMatch(/on Tuesday\.$/);
+  });
 });
+
