@@ -5,6 +5,7 @@
 // reading order. The per-sentence scores of story-model.ts serve the what's-new path (updates.ts).
 import type { Article } from '../domain/article.ts';
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
+import { boilerplateReason } from './boilerplate.ts';
 import { citingArticles } from './citations.ts';
 import { buildConceptValues, type ConceptValues } from './concept-values.ts';
 import { selectByCoverage } from './coverage-select.ts';
@@ -25,6 +26,7 @@ export function summarizeStory(
   const pool = withTrimmedVariants(model, concepts, options);
   const indexOf = new Map(pool.candidates.map((c, i) => [c.key, i]));
   const chosen = selectByCoverage(pool.candidates, indexOf, pool.concepts, budget, options);
+  if (chosen.length === 0) chosen.push(...cutOffFallback(model, concepts, budget, options));
   const sentences = citeAndOrder(model, chosen, options);
   // The first pick is the story's most relevant sentence: the headline to fall back on without a title.
   const headline = chooseHeadline(model, story.articles, (chosen[0] ?? bestSentence(model))?.text);
@@ -99,6 +101,35 @@ function withTrimmedVariants(
     }
   }
   return { candidates, concepts: { conceptsOf, pairsAt, values: concepts.values, agreement: Float64Array.from(agreement) } };
+}
+
+/**
+ * Last resort for a story whose every sentence was refused: its best sentence that was refused only for being
+ * cut off (a feed or story page that truncates its excerpts), shown with an ellipsis so the reader sees it is
+ * cut. An empty summary tells the reader nothing; this tells them what the excerpts say.
+ */
+function cutOffFallback(
+  model: StoryModel,
+  concepts: ConceptValues,
+  budget: SummaryBudget,
+  options: ExtractiveOptions,
+): ScoredCandidate[] {
+  let best: ScoredCandidate | undefined;
+  let bestDensity = -Infinity;
+  model.candidates.forEach((c, i) => {
+    if (!c.refused || c.dependent || c.wordCount > budget.maxWords || !isCutOff(c.text)) return;
+    const stem = c.text.replace(/(\.\.\.|\u2026)["')\]]*$/, '').replace(/[\s,;:-]+$/, '');
+    // Refused for nothing but the missing end: the same text with a full stop must pass every other check.
+    if (boilerplateReason(`${stem}.`, options) !== null) return;
+    let value = 0;
+    for (const id of concepts.conceptsOf[i]!) value += concepts.values[id]!;
+    const density = value / (c.tokens.length + options.referenceShare * budget.maxWords);
+    if (density > bestDensity) {
+      bestDensity = density;
+      best = { ...c, refused: false, text: `${stem}...` };
+    }
+  });
+  return best === undefined ? [] : [best];
 }
 
 /** Text that stops without ending a sentence, or ends in an ellipsis (the rest is on another page). */

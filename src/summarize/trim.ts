@@ -5,7 +5,8 @@
 // selection spend the word budget on another fact instead (the trimming step of multi-document summarizers
 // such as Zajic et al. 2007's Trimmer and Berg-Kirkpatrick et al. 2011's joint extraction and compression,
 // limited here to the one cut that always leaves a grammatical sentence: at a comma before a subordinate
-// clause, a participle or an appositive, with a main clause before it).
+// clause, a participle or an appositive, with a main clause before it). The same cut rescues an excerpt that a
+// feed or story page cut off mid-sentence, which is otherwise refused: its first main clause is whole.
 import { contentTerms, type Candidate } from './candidates.ts';
 import { boilerplateReason, type SentenceLimits } from './boilerplate.ts';
 import { words } from '../text/tokens.ts';
@@ -14,6 +15,8 @@ import { words } from '../text/tokens.ts';
 // clause that may change the first one's meaning) nor "that" (a clause the verb before it may need).
 const MODIFIER_START =
   /,\s+(?=(which|who|whose|where|while|as|after|before|amid|according|including|saying|citing|adding|following|despite|with|marking|a|an|the|in an?|days?|weeks?|months?|hours?|just|possibly|potentially|likely|part of)\b)/g;
+
+const SECOND_CLAUSE = /,\s+(?=(?:and|but|yet|so|or)\b)/g;
 
 const APPOSITIVE_CLAUSE = /\b(?:that|who|which|whose|where|when|after|since|said|says|announced|reported|told)\b/;
 
@@ -42,9 +45,14 @@ export function trimmedVariants(
     if (/^(?:a|an|the)$/.test(match[1]!) && !APPOSITIVE_CLAUSE.test(text.slice(match.index + match[0].length))) continue;
     cuts.push(match.index);
   }
-  // An excerpt cut off right after a comma ("... has been referred to the FBI for review,") ends its main
-  // clause there, as a trailing modifier would have begun.
-  if (/,$/.test(text)) cuts.push(text.length - 1);
+  if (!/[.!?]["')\]]*$/.test(text)) {
+    // A cut-off excerpt: its second main clause ("..., but reiterated that Trump is taking North") is lost
+    // anyway, so the first one is the most of it a summary can use; and one cut off right after a comma
+    // ("... has been referred to the FBI for review,") ends its main clause there.
+    for (const match of text.matchAll(SECOND_CLAUSE)) cuts.push(match.index);
+    if (/,$/.test(text)) cuts.push(text.length - 1);
+    cuts.sort((x, y) => x - y);
+  }
   const out: TrimmedVariant[] = [];
   for (const cut of cuts) {
     const prefix = text.slice(0, cut).replace(/[\s,;:-]+$/, '');

@@ -58,5 +58,16 @@ describe('trimmedVariants', () => {
     expect(summary.sentences.length).toBeGreaterThan(0);
     for (const s of summary.sentences) expect(s.text).toMatch(/on Tuesday\.$/);
   });
+
+  it('falls back to the best cut-off sentence, with an ellipsis, when nothing else is usable', () => {
+    const story = [
+      article('a', 'Voters headed to the polls Tuesday to determine the balance of power in Washington and across the'),
+      article('b', 'Voters went to the polls on Tuesday in a midterm election seen as a referendum on the president and his'),
+      article('c', 'Share this story with your friends and followers on every social network you'),
+    ];
+    const summary = summarizeStory({ articles: story }, { minSentences: 1, maxSentences: 3, maxWords: 60 });
+    expect(summary.sentences).toHaveLength(1);
+    expect(summary.sentences[0]!.text).toMatch(/^Voters .* the polls .*[a-z]\.\.\.$/);
+  });
 });
 
