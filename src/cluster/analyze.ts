@@ -4,7 +4,7 @@
 import type { Article } from '../domain/article.ts';
 import { atSentenceStart } from '../text/names.ts';
 import { createWordSpan, nextWord } from '../text/word-scanner.ts';
-import type { Lexicon } from './lexicon.ts';
+import { TOKEN_HASH, TOKEN_TERM, TOKEN_WORD, type Lexicon } from './lexicon.ts';
 import { sortIds } from './sparse.ts';
 
 export interface AnalyzedArticle {
@@ -133,12 +133,13 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   const fields = fieldBits;
   const mids = midCaps;
   const content = contentScratch;
+  const info = lexicon.tokenInfo;
 
   // Names capitalised somewhere mid-sentence also count where they open a sentence or sit in a headline.
   const marked: number[] = [];
   for (let i = bodyStart; i < scanLength; i += 1) {
     if (tokenFlags[i] !== FLAG_CAPITAL) continue;
-    const word = lexicon.wordOf(tokens[i]!);
+    const word = info[4 * tokens[i]! + TOKEN_WORD]!;
     if (mids[word] !== 1) {
       mids[word] = 1;
       marked.push(word);
@@ -150,10 +151,10 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   for (let i = 0; i < scanLength; i += 1) {
     const token = tokens[i]!;
     const flags = tokenFlags[i]!;
-    const word = lexicon.wordOf(token);
+    const word = info[4 * token + TOKEN_WORD]!;
     const inTitle = i < bodyStart;
     const inLead = !inTitle && i < leadEnd;
-    let id = lexicon.termOf(word);
+    let id = info[4 * token + TOKEN_TERM]!;
     if (id >= 0 && !inTitle) content[contentLength++] = id;
     // The term, then the word's name feature when it stands as a name here.
     for (let pass = 0; pass < 2; pass += 1) {
@@ -190,6 +191,6 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   }
   // Plain loops: TypedArray.from with a mapping function is several times slower in V8.
   const wordHashes = new Uint32Array(bodyLength);
-  for (let i = 0; i < bodyLength; i += 1) wordHashes[i] = lexicon.hashOf(lexicon.wordOf(tokens[bodyStart + i]!));
+  for (let i = 0; i < bodyLength; i += 1) wordHashes[i] = info[4 * tokens[bodyStart + i]! + TOKEN_HASH]!;
   return { ids, tf, wordHashes, contentIds: content.slice(0, contentLength) };
 }
