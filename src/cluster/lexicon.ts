@@ -111,7 +111,7 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
     let index = tokens.find(text, start, end);
     if (index < 0) {
       index = tokens.add(text, start, end);
-      addToken(index, text.slice(start, end));
+      addToken(index, ownCopy(text, start, end));
     }
     return index;
   }
@@ -168,6 +168,18 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
       return idLimit;
     },
   };
+}
+
+/**
+ * text.slice(start, end) as a string of its own. V8 makes a longer substring a view that keeps the whole
+ * text alive, and the lexicon lives as long as the engine: it must not hold on to an article per long token.
+ */
+function ownCopy(text: string, start: number, end: number): string {
+  // Substrings this short are copied anyway.
+  if (end - start < 13) return text.slice(start, end);
+  const codes: number[] = [];
+  for (let i = start; i < end; i += 1) codes.push(text.charCodeAt(i));
+  return String.fromCharCode(...codes);
 }
 
 function stripPossessive(raw: string): string {
