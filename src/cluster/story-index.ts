@@ -12,6 +12,8 @@ export interface StoryIndex {
 
 export function createStoryIndex(postingCap: number): StoryIndex {
   const postings: (number[] | undefined)[] = [];
+  let overlap: Float64Array = new Float64Array(1024);
+  let listed: Uint8Array = new Uint8Array(1024);
   return {
     add(story, vector, count) {
       for (const position of heaviest(vector, count)) {
@@ -29,19 +31,42 @@ export function createStoryIndex(postingCap: number): StoryIndex {
       }
     },
     candidates(vector, queryTerms, limit) {
-      const overlap = new Map<number, number>();
+      // Overlap by story number in a reused dense array (stories are numbered 0, 1, 2, ...), not a Map.
+      const found: number[] = [];
       for (const position of heaviest(vector, queryTerms)) {
         const list = postings[vector.ids[position]!];
         if (list === undefined) continue;
         const weight = vector.weights[position]!;
-        for (const story of list) overlap.set(story, (overlap.get(story) ?? 0) + weight);
+        for (const story of list) {
+          if (story >= overlap.length) {
+            overlap = grown(overlap, story + 1);
+            const marks = new Uint8Array(overlap.length);
+            marks.set(listed);
+            listed = marks;
+          }
+          if (listed[story] === 0) {
+            listed[story] = 1;
+            found.push(story);
+          }
+          overlap[story]! += weight;
+        }
       }
-      return [...overlap.entries()]
-        .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-        .slice(0, limit)
-        .map(([story]) => story);
+      const scores = found.map((story) => overlap[story]!);
+      const order = found.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || found[b]! - found[a]!);
+      for (const story of found) {
+        overlap[story] = 0;
+        listed[story] = 0;
+      }
+      return order.slice(0, limit).map((k) => found[k]!);
     },
   };
+}
+
+function grown(array: Float64Array, size: number): Float64Array {
+  // Doubling keeps growth amortized; stories only ever get larger numbers.
+  const out = new Float64Array(Math.max(array.length * 2, size));
+  out.set(array);
+  return out;
 }
 
 /** Positions of the `count` largest weights (ties to the earlier position, for determinism). */
