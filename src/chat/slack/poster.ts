@@ -1,10 +1,9 @@
-// chat.postMessage for the delivery hot path, on an undici connection pool. Bolt's WebClient spends about
-// 0.8 ms of CPU per call (fetch, p-queue, p-retry, and debug log lines whose JSON is built even when debug is
-// off); node:http with a keep-alive agent spends about 0.2 ms, and undici's dispatch API (no streams, no
-// request or response objects, a native parser) about two thirds of that once warm, which is what lets a wave of
-// 1,000 channels leave within a fraction of Slack's one-second spacing. Bolt's client still serves commands
-// and replies. undici is already in the tree (a peer of @slack/bolt); this makes it a direct dependency.
-import { Pool, type Dispatcher } from 'undici';
+// chat.postMessage for the delivery hot path, on node:http(s) with a keep-alive pool. Bolt's WebClient
+// spends about 0.8 ms of CPU per call (fetch, p-queue, p-retry, and debug log lines whose JSON is built
+// even when debug is off); this spends about 0.2 ms, which is what lets a wave of 1,000 channels leave
+// within a fraction of Slack's one-second spacing. Bolt's client still serves commands and replies.
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Block, SlackMessage } from './blocks.ts';
 import { slackApiError, slackHttpError, slackNetworkError, slackRateLimited } from './errors.ts';
 
@@ -24,8 +23,7 @@ export const SLACK_POSTER_DEFAULTS = {
    * Connections kept to Slack. A wave of posts to 1,000 channels queues for them, which is harmless (the
    * pacer counts from when a post is written, not when it was queued) and cheaper than opening 1,000. On
    * the delivery bench (noisy: a shared machine) 100 did as well as any of 16 to 200 with no 429s, while
-   * 512 and unlimited spent more CPU opening connections and drew 429s (measured with the node:http poster
-   * this one replaced).
+   * 512 and unlimited spent more CPU opening connections and drew 429s.
    */
   maxSockets: 100,
   /** Slack answers 429 with Retry-After in seconds; this is assumed when the header is missing. */
@@ -59,17 +57,19 @@ export interface SlackPoster {
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   const base = options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`;
   const url = new URL(`${base}chat.postMessage`);
+  const secure = url.protocol === 'https:';
+  const maxSockets = options.maxSockets ?? SLACK_POSTER_DEFAULTS.maxSockets;
   const timeout = options.timeoutMs ?? SLACK_POSTER_DEFAULTS.timeoutMs;
-  const poolOptions: Pool.Options = {
-    connections: options.maxSockets ?? SLACK_POSTER_DEFAULTS.maxSockets,
-    connect: { timeout },
-    headersTimeout: timeout,
-    bodyTimeout: timeout,
-  };
-  // Made on the first post and again on the first post after close().
-  let pool: Pool | undefined;
-  // Built once: per call only the body changes (undici adds content-length and host).
-  const headers = [
+  // The timeout lives on the sockets (inactivity, set once per connection): a per-request timeout re-arms a
+  // timer on every call and costs a third as much CPU as the whole request.
+  const agentOptions = { keepAlive: true, maxSockets, timeout };
+  const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  const send = secure ? httpsRequest : httpRequest;
+  // Built once: per call only the body and its length change. Headers as a raw list skip Node's
+  // per-header validation, which is most of what building a request costs besides the write itself.
+  const target = { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent };
+  const fixedHeaders = [
+    'host', url.host,
     'authorization', `Bearer ${options.token}`,
     'content-type', 'application/x-www-form-urlencoded',
     'accept', 'application/json',
@@ -78,58 +78,35 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
 
   function postMessage({ channel, message, threadTs, onSent }: SlackPost): Promise<string | null> {
     const body = `channel=${encodeURIComponent(channel)}${threadTs === undefined ? '' : `&thread_ts=${encodeURIComponent(threadTs)}`}&${formOf(message)}`;
-    const target = (pool ??= new Pool(url.origin, poolOptions));
     return new Promise((resolve, reject) => {
-      let status = 0;
-      let retryAfter: unknown;
-      // Bytes, decoded at the end: a character may be split between two chunks.
-      const chunks: Buffer[] = [];
-      const handler: Dispatcher.DispatchHandler = {
-        // Required by undici; nothing to keep (a timeout or close() aborts for us).
-        onRequestStart: () => undefined,
-        // The whole request is handed to the OS, which for a kept-alive connection means sent.
-        ...(onSent === undefined ? {} : { onRequestSent: onSent }),
-        onResponseStart: (_controller, statusCode, responseHeaders) => {
-          status = statusCode;
-          retryAfter = responseHeaders['retry-after'];
-        },
-        onResponseData: (_controller, chunk) => {
-          chunks.push(chunk);
-        },
-        onResponseEnd: () => {
+      const headers = [...fixedHeaders, 'content-length', String(Buffer.byteLength(body))];
+      const req = send({ ...target, headers }, (res) => {
+        readBody(res).then((text) => {
           try {
-            resolve(answer(channel, status, retryAfter, Buffer.concat(chunks).toString('utf8')));
+            resolve(answer(channel, res, text));
           } catch (error) {
             reject(error);
           }
-        },
-        onResponseError: (_controller, error) => reject(slackNetworkError(channel, networkCause(error, timeout))),
-      };
-      target.dispatch({ origin: url.origin, path: url.pathname, method: 'POST', headers, body }, handler);
+        }, (error: unknown) => reject(slackNetworkError(channel, error)));
+      });
+      // 'finish': the whole request is handed to the OS, which for a kept-alive connection means sent.
+      if (onSent !== undefined) req.once('finish', onSent);
+      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeout} ms`), { code: 'ETIMEDOUT' })));
+      req.on('error', (error) => reject(slackNetworkError(channel, error)));
+      req.end(body);
     });
   }
 
   const close = () => {
-    // undici closes a pool once its requests in flight are answered; a later post opens a new one.
-    const closing = pool;
-    pool = undefined;
-    void closing?.close();
+    for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
   };
   return { postMessage, close };
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-
-/** undici's timeouts say which phase timed out; what an operator needs is that Slack did not answer. */
-function networkCause(error: Error, timeout: number): Error {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string' || !TIMEOUT_CODES.has(code)) return error;
-  return Object.assign(new Error(`no answer within ${timeout} ms`, { cause: error }), { code: 'ETIMEDOUT' });
-}
-
-function answer(channel: string, status: number, retryAfter: unknown, text: string): string | null {
+function answer(channel: string, res: IncomingMessage, text: string): string | null {
+  const status = res.statusCode ?? 0;
   if (status === 429) {
-    const header = Number.parseInt(String(retryAfter ?? ''), 10);
+    const header = Number.parseInt(String(res.headers['retry-after'] ?? ''), 10);
     throw slackRateLimited(channel, Number.isNaN(header) ? SLACK_POSTER_DEFAULTS.retryAfterSeconds : header);
   }
   // Slack's Web API uses no meaningful statuses besides 200 and 429; anything else is the transport's.
@@ -143,6 +120,16 @@ function answer(channel: string, status: number, retryAfter: unknown, text: stri
   if (typeof data !== 'object' || data === null) throw slackApiError(channel, 'unknown_error');
   if (data.ok !== true) throw slackApiError(channel, typeof data.error === 'string' ? data.error : 'unknown_error');
   return typeof data.ts === 'string' ? data.ts : null;
+}
+
+function readBody(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+    res.on('end', () => resolve(text));
+    res.on('error', reject);
+  });
 }
 
 /**
