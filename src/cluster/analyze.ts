@@ -51,24 +51,25 @@ function pushToken(token: number, flags: number): void {
 }
 
 /**
- * Tokens of one line with their flags (this is the hot loop of the whole pipeline).
+ * Tokens of the line text[from, to) with their flags (this is the hot loop of the whole pipeline). Lines are
+ * read in place in the article text: a flat string reads faster than the substring views split() returns.
  * A line whose longer words are mostly capitalised is a headline or heading: its capitals mark no names.
  */
-function scanLine(line: string, lexicon: Lexicon): void {
+function scanLine(text: string, from: number, to: number, lexicon: Lexicon): void {
   const first = scanLength;
   let longWords = 0;
   let longCapitals = 0;
-  for (let at = 0; nextWord(line, at, line.length, span); at = span.end) {
+  for (let at = from; nextWord(text, at, to, span); at = span.end) {
     const { start, end } = span;
-    const token = lexicon.tokenAt(line, start, end);
+    const token = lexicon.tokenAt(text, start, end);
     let flags = 0;
-    const c = line.charCodeAt(start);
+    const c = text.charCodeAt(start);
     // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.
-    const upper = c < 128 ? c >= 65 && c <= 90 : line[start] !== line[start]!.toLowerCase();
+    const upper = c < 128 ? c >= 65 && c <= 90 : text[start] !== text[start]!.toLowerCase();
     if (upper) {
       if (end - start >= 4) longCapitals += 1;
       if (lexicon.capitalized(token)) flags |= FLAG_CAPITAL;
-      if (atSentenceStart(line, start)) flags |= FLAG_START;
+      if (atSentenceStart(text, start, from)) flags |= FLAG_START;
     }
     if (end - start >= 4) longWords += 1;
     pushToken(token, flags);
@@ -78,16 +79,19 @@ function scanLine(line: string, lexicon: Lexicon): void {
   }
 }
 
-function uniqueLines(text: string): string[] {
+/** Scan each distinct non-empty line of `text` (trimmed, first occurrence only), in order. */
+function scanUniqueLines(text: string, lexicon: Lexicon): void {
   const seen = new Set<string>();
-  const out: string[] = [];
+  let lineStart = 0;
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
-    if (line === '' || seen.has(line)) continue;
-    seen.add(line);
-    out.push(line);
+    if (line !== '' && !seen.has(line)) {
+      seen.add(line);
+      const start = lineStart + rawLine.length - rawLine.trimStart().length;
+      scanLine(text, start, start + line.length, lexicon);
+    }
+    lineStart += rawLine.length + 1;
   }
-  return out;
 }
 
 // Counts by term id (no Map per article), and words capitalised mid-sentence by word index.
@@ -118,9 +122,9 @@ function ensureScratch(idLimit: number, wordLimit: number): void {
 
 export function analyzeArticle(article: Article, weights: FieldWeights, lexicon: Lexicon): AnalyzedArticle {
   scanLength = 0;
-  scanLine(article.title, lexicon);
+  scanLine(article.title, 0, article.title.length, lexicon);
   const bodyStart = scanLength;
-  for (const line of uniqueLines(article.text)) scanLine(line, lexicon);
+  scanUniqueLines(article.text, lexicon);
   const bodyLength = scanLength - bodyStart;
 
   // Sized up front (a token adds at most one new name id below), so the loops work on local references:

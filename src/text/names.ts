@@ -45,9 +45,12 @@ export function looksLikeName(raw: string, lower: string, sentenceStart: boolean
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 
-/** True when the character before `index` ends a sentence or a line (or nothing precedes it). */
-export function atSentenceStart(text: string, index: number): boolean {
-  for (let i = index - 1; i >= 0; i -= 1) {
+/**
+ * True when the character before `index` ends a sentence or a line (or nothing precedes it at or after
+ * `from`, where the line being read starts).
+ */
+export function atSentenceStart(text: string, index: number, from = 0): boolean {
+  for (let i = index - 1; i >= from; i -= 1) {
     const c = text.charCodeAt(i);
     // space, tab, quotes and opening brackets do not decide; look further back
     if (c === 32 || c === 9 || c === 34 || c === 39 || c === 40 || c === 91 || c === 0x201c || c === 0x2018) {
