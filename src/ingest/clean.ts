@@ -82,6 +82,9 @@ function paragraphKey(paragraph: string): string {
   return paragraph.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** 1 for an ASCII letter or digit: the common case of keySignature's loop, without a call per character. */
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => letterOrDigitAt(String.fromCharCode(c), 0));
+
 /**
  * A hash of paragraphKey(paragraph) computed without building the key: equal keys have equal signatures, so
  * keys are built only to confirm a signature seen before (building every key was most of cleaning).
@@ -93,7 +96,8 @@ function keySignature(paragraph: string): number {
   let inWord = false;
   let words = 0;
   for (let i = 0; i < lower.length; ) {
-    const n = letterOrDigitAt(lower, i);
+    const c = lower.charCodeAt(i);
+    const n = c < 128 ? ASCII_WORD_CHAR[c]! : letterOrDigitAt(lower, i);
     if (n === 0) {
       inWord = false;
       i += 1;
