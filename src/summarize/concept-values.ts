@@ -62,6 +62,9 @@ const CASED_WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 /** Feature names in the column order of `ConceptFeatures.features` (every CONCEPT_MODEL key but the bias). */
 export const CONCEPT_FEATURES = Object.keys(CONCEPT_MODEL).filter((k) => k !== 'bias') as readonly Exclude<keyof typeof CONCEPT_MODEL, 'bias'>[];
 
+/** Column of each feature in a row of `ConceptFeatures.features`. */
+const COLUMN = Object.fromEntries(CONCEPT_FEATURES.map((name, i) => [name, i])) as Record<(typeof CONCEPT_FEATURES)[number], number>;
+
 export interface ConceptValues {
   /** Distinct concept ids per candidate (same index as the candidate list). */
   readonly conceptsOf: readonly Int32Array[];
@@ -75,6 +78,13 @@ export interface ConceptValues {
    * is worded the way a summary of it will be; this credits shared words even where no shared pair does.
    */
   readonly agreement: Float64Array;
+  /**
+   * Per candidate, the concept id of each token as a content-word concept, -1 for a function word. Word
+   * concepts (ids after the pair ids) are valued by `wordWeight` times the share of other articles using the
+   * word: a second sentence that restates the first one's facts in other word pairs ("upheld the travel ban"
+   * / "upheld the latest iteration of the travel sanctions") still repeats its words, and gains nothing for them.
+   */
+  readonly wordsAt: readonly Int32Array[];
 }
 
 export interface ConceptFeatures {
@@ -82,6 +92,10 @@ export interface ConceptFeatures {
   /** Per candidate, the concept id of each adjacent token pair in order (pair k ends at token k + 1). */
   readonly pairsAt: readonly Int32Array[];
   readonly agreement: Float64Array;
+  /** Per candidate, the stem id of each token, -1 for a function word (see ConceptValues.wordsAt). */
+  readonly stemsAt: readonly Int32Array[];
+  /** Per stem id, the share of the story's other articles that use the stem. */
+  readonly stemShares: Float64Array;
   /** Row-major, one row of CONCEPT_FEATURES.length columns per concept id. */
   readonly features: Float64Array;
   readonly count: number;
@@ -105,21 +119,61 @@ interface PairStats {
   quoted: number;
 }
 
+/**
+ * Concept values of a story: word pairs valued by CONCEPT_MODEL, and (with `wordWeight` > 0) content words
+ * valued by `wordWeight` times the share of other articles using them (ConceptValues.wordsAt).
+ */
 export function buildConceptValues(
   candidates: readonly Candidate[],
   articles: readonly Article[],
   sentencesPerArticle: readonly number[],
+  wordWeight = 0,
 ): ConceptValues {
-  const { conceptsOf, pairsAt, agreement, features, count } = conceptFeatures(candidates, articles, sentencesPerArticle);
+  const f = conceptFeatures(candidates, articles, sentencesPerArticle);
+  const { pairsAt, agreement, features, count } = f;
   const width = CONCEPT_FEATURES.length;
   const weights = CONCEPT_FEATURES.map((name) => CONCEPT_MODEL[name]);
-  const values = new Float64Array(count);
+  const values = new Float64Array(count + (wordWeight > 0 ? f.stemShares.length : 0));
   for (let id = 0; id < count; id += 1) {
     let z = CONCEPT_MODEL.bias;
     for (let f = 0; f < width; f += 1) z += weights[f]! * features[id * width + f]!;
     values[id] = 1 / (1 + Math.exp(-z));
   }
-  return { conceptsOf, pairsAt, values, agreement };
+  if (wordWeight <= 0) return { conceptsOf: f.conceptsOf, pairsAt, values, agreement, wordsAt: f.stemsAt.map(() => NO_WORDS) };
+  for (let stem = 0; stem < f.stemShares.length; stem += 1) values[count + stem] = wordWeight * f.stemShares[stem]!;
+  const wordsAt = f.stemsAt.map((stems) => {
+    const out = new Int32Array(stems.length);
+    for (let k = 0; k < stems.length; k += 1) out[k] = stems[k]! < 0 ? -1 : count + stems[k]!;
+    return out;
+  });
+  const mark = new Int32Array(values.length).fill(-1);
+  const conceptsOf = f.conceptsOf.map((pairs, i) => withWords(pairs, wordsAt[i]!, mark, i));
+  return { conceptsOf, pairsAt, values, agreement, wordsAt };
+}
+
+const NO_WORDS = new Int32Array(0);
+
+/**
+ * Pair concept ids (distinct) followed by the distinct word concept ids of `words` (-1 entries skipped).
+ * `mark` (one slot per concept id) and a `stamp` not used before with it spare a Set per sentence.
+ */
+export function withWords(pairs: Int32Array, words: Int32Array, mark: Int32Array, stamp: number): Int32Array {
+  let extra = 0;
+  for (const id of words) {
+    if (id < 0 || mark[id] === stamp) continue;
+    mark[id] = stamp;
+    extra += 1;
+  }
+  if (extra === 0) return pairs;
+  const out = new Int32Array(pairs.length + extra);
+  out.set(pairs);
+  let at = pairs.length;
+  for (const id of words) {
+    if (id < 0 || mark[id] !== stamp) continue;
+    mark[id] = -2 - stamp;
+    out[at++] = id;
+  }
+  return out;
 }
 
 /** The concepts of each candidate and the features of each concept (the inputs of CONCEPT_MODEL). */
@@ -232,30 +286,36 @@ export function conceptFeatures(
     const shareB = ((wordArticles[s.second] ?? 1) - 1) / others;
     // Only a pair of two title words can be a title pair: most pairs skip the lookup.
     const inTitles = titleStems.has(s.first) && titleStems.has(s.second) ? (titleCounts.get(pairKey(s.first, s.second, stemIds.size)) ?? 0) : 0;
-    const row: Record<(typeof CONCEPT_FEATURES)[number], number> = {
-      share: (s.articles - 1) / others,
-      multi: s.articles >= 2 ? 1 : 0,
-      relativePosition: s.relativePosition,
-      logSentences: Math.log(s.sentences),
-      title: inTitles > 0 ? 1 : 0,
-      titleWords: Number(titleStems.has(s.first)) + Number(titleStems.has(s.second)),
-      noStopword: s.stops === 0 ? 1 : 0,
-      bothStopwords: s.stops === 2 ? 1 : 0,
-      wordShareMin: Math.min(shareA, shareB),
-      wordShareMax: Math.max(shareA, shareB),
-      leadShare: Math.max(0, s.leadArticles - 1) / others,
-      oneCapital: s.capitals === 1 ? 1 : 0,
-      twoCapitals: s.capitals === 2 ? 1 : 0,
-      number: s.number ? 1 : 0,
-      titleShare: inTitles / Math.max(1, articles.length),
-      central: s.central,
-      quoted: s.quoted,
-    };
-    CONCEPT_FEATURES.forEach((name, f) => {
-      features[id * width + f] = row[name];
-    });
+    // Written straight into the row (no object per pair: a 50-article story has ~10k pairs). A feature added
+    // to CONCEPT_MODEL needs its line here.
+    const o = id * width;
+    features[o + COLUMN.share] = (s.articles - 1) / others;
+    features[o + COLUMN.multi] = s.articles >= 2 ? 1 : 0;
+    features[o + COLUMN.relativePosition] = s.relativePosition;
+    features[o + COLUMN.logSentences] = Math.log(s.sentences);
+    features[o + COLUMN.title] = inTitles > 0 ? 1 : 0;
+    features[o + COLUMN.titleWords] = Number(titleStems.has(s.first)) + Number(titleStems.has(s.second));
+    features[o + COLUMN.noStopword] = s.stops === 0 ? 1 : 0;
+    features[o + COLUMN.bothStopwords] = s.stops === 2 ? 1 : 0;
+    features[o + COLUMN.wordShareMin] = Math.min(shareA, shareB);
+    features[o + COLUMN.wordShareMax] = Math.max(shareA, shareB);
+    features[o + COLUMN.leadShare] = Math.max(0, s.leadArticles - 1) / others;
+    features[o + COLUMN.oneCapital] = s.capitals === 1 ? 1 : 0;
+    features[o + COLUMN.twoCapitals] = s.capitals === 2 ? 1 : 0;
+    features[o + COLUMN.number] = s.number ? 1 : 0;
+    features[o + COLUMN.titleShare] = inTitles / Math.max(1, articles.length);
+    features[o + COLUMN.central] = s.central;
+    features[o + COLUMN.quoted] = s.quoted;
   });
-  return { conceptsOf, pairsAt, agreement, features, count: stats.length };
+  const stemsAt = stemsOf.map((ids, i) => {
+    const infos = infosOf[i]!;
+    const out = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k += 1) out[k] = infos[k]!.stop ? -1 : ids[k]!;
+    return out;
+  });
+  const stemShares = new Float64Array(stemIds.size);
+  for (let id = 0; id < stemShares.length; id += 1) stemShares[id] = ((wordArticles[id] ?? 1) - 1) / others;
+  return { conceptsOf, pairsAt, agreement, features, count: stats.length, stemsAt, stemShares };
 }
 
 /**

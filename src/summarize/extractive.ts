@@ -1,13 +1,14 @@
 // The default summarizer: extractive multi-document summarization with citations.
 // Sentences are chosen by how much of the story's likely summary content (word-pair concepts valued by how
-// many outlets use them, how early, and whether a title does: concept-values.ts) they cover per word, under
+// many outlets use them, how early, and whether a title does, plus content words valued by how many outlets
+// use them: concept-values.ts) they cover per word, under
 // the budget (coverage-select.ts), cited to every article that carries them (citations.ts) and put back in
 // reading order. The per-sentence scores of story-model.ts serve the what's-new path (updates.ts).
 import type { Article } from '../domain/article.ts';
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
 import { boilerplateReason } from './boilerplate.ts';
 import { citingArticles } from './citations.ts';
-import { buildConceptValues, type ConceptValues } from './concept-values.ts';
+import { buildConceptValues, withWords, type ConceptValues } from './concept-values.ts';
 import { selectByCoverage } from './coverage-select.ts';
 import { resolveOptions, type ExtractiveOptions } from './defaults.ts';
 import { chooseHeadline } from './headline.ts';
@@ -22,7 +23,7 @@ export function summarizeStory(
   options: ExtractiveOptions = resolveOptions(),
 ): StorySummary {
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
-  const concepts = buildConceptValues(model.candidates, story.articles, model.byArticle.map((a) => a.length));
+  const concepts = buildConceptValues(model.candidates, story.articles, model.byArticle.map((a) => a.length), options.wordConceptWeight);
   const pool = withTrimmedVariants(model, concepts, options);
   const indexOf = new Map(pool.candidates.map((c, i) => [c.key, i]));
   const chosen = selectByCoverage(pool.candidates, indexOf, pool.concepts, budget, options);
@@ -73,6 +74,10 @@ function withTrimmedVariants(
   const candidates: ScoredCandidate[] = [...model.candidates];
   const conceptsOf: Int32Array[] = [...concepts.conceptsOf];
   const pairsAt: Int32Array[] = [...concepts.pairsAt];
+  const wordsAt: Int32Array[] = [...concepts.wordsAt];
+  // Scratch for withWords: one slot per concept id, stamped per variant.
+  const mark = new Int32Array(concepts.values.length).fill(-1);
+  let stamp = 0;
   const agreement: number[] = [...concepts.agreement];
   // Only the densest sentences are worth a trimmed form (a trimmed sentence is never denser than twice its
   // whole); bounding them keeps a 50-article story's pool, and its selection time, near its untrimmed size.
@@ -95,12 +100,14 @@ function withTrimmedVariants(
       const trimmed = trimmedCandidate(c, variant);
       candidates.push({ ...trimmed, vector: textVector(model, trimmed.text), score: c.score });
       const at = concepts.pairsAt[i]!.subarray(0, Math.max(0, variant.tokenCount - 1));
-      conceptsOf.push(Int32Array.from(new Set(at)));
+      const words = concepts.wordsAt[i]!.subarray(0, variant.tokenCount);
+      conceptsOf.push(withWords(Int32Array.from(new Set(at)), words, mark, (stamp += 1)));
       pairsAt.push(at);
+      wordsAt.push(words);
       agreement.push((concepts.agreement[i]! * variant.tokenCount) / Math.max(1, c.tokens.length));
     }
   }
-  return { candidates, concepts: { conceptsOf, pairsAt, values: concepts.values, agreement: Float64Array.from(agreement) } };
+  return { candidates, concepts: { conceptsOf, pairsAt, wordsAt, values: concepts.values, agreement: Float64Array.from(agreement) } };
 }
 
 /**

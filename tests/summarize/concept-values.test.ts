@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.ts';
-import { CONCEPT_FEATURES, conceptFeatures } from '../../src/summarize/concept-values.ts';
+import { buildConceptValues, CONCEPT_FEATURES, conceptFeatures } from '../../src/summarize/concept-values.ts';
 import { EXTRACTIVE_DEFAULTS } from '../../src/summarize/defaults.ts';
 import { buildStoryModel } from '../../src/summarize/story-model.ts';
 
@@ -30,5 +30,27 @@ describe('conceptFeatures: quoted', () => {
     // Tokens of the first: the mayor said the city faces a serious(7) problem(8) ...
     expect(quotedAt([quoted], 0, 8)).toBe(1);
     expect(quotedAt([quoted, plain], 0, 8)).toBe(0);
+  });
+});
+
+describe('buildConceptValues: word concepts', () => {
+  it('values each content word once per sentence by the share of other articles using it', () => {
+    const articles = [
+      article('a', 'The Supreme Court upheld the travel ban on Tuesday in a ruling on presidential power.'),
+      article('b', 'The Supreme Court upheld the ban on travel from several countries on Tuesday.'),
+    ];
+    const model = buildStoryModel(articles, EXTRACTIVE_DEFAULTS);
+    const sentences = model.byArticle.map((a) => a.length);
+    const without = buildConceptValues(model.candidates, articles, sentences);
+    const withWords = buildConceptValues(model.candidates, articles, sentences, 0.1);
+    // The pair concepts and their values are the same; word concepts come after them.
+    expect(withWords.values.subarray(0, without.values.length)).toEqual(without.values);
+    const first = withWords.conceptsOf[0]!;
+    const words = [...first].filter((id) => id >= without.values.length);
+    expect(new Set(words).size).toBe(words.length);
+    // "supreme", "court", "upheld", "travel", "ban" are in both articles: worth 0.1 each ("tuesday" is a stopword).
+    expect(words.filter((id) => withWords.values[id] === 0.1)).toHaveLength(5);
+    // Function words are no concepts.
+    expect(withWords.wordsAt[0]![0]).toBe(-1);
   });
 });
