@@ -32,28 +32,37 @@ import { isStopword, stem, words } from '../text/tokens.ts';
  * - quoted: every use of the pair is inside a quotation. Summaries quote the words that matter ("a serious
  *   problem the likes of which we have never had"); a quoted pair is the speaker's own wording, which a summary
  *   takes over verbatim when it quotes, while a paraphrase of it seldom keeps the same two words.
- * Refitted with titleShare and central, then again with quoted, on the even-numbered rows of both sets (odd
- * rows held back to check) by bench/fit-concept-model.ts.
+ * - inLead: some article's lead sentence uses the pair (leadShare counts only the other articles).
+ * - shareEarly: share times how early the pair first appears (1 - relativePosition): agreement among the
+ *   outlets' opening facts counts more than agreement on background further down; it took over "share".
+ * - opener: the pair is among the first two of a sentence (its subject: "President Trump", "The Senate").
+ * - capsShare: a name (twoCapitals) that other articles use too.
+ * Refitted with titleShare and central, then with quoted, then with the last four, on the even-numbered rows
+ * of both sets (odd rows held back to check) by bench/fit-concept-model.ts.
  */
 export const CONCEPT_MODEL = {
-  bias: -3.518,
-  share: 0.139,
-  multi: 0.128,
-  relativePosition: -1.159,
-  logSentences: 1.077,
-  title: -0.005,
-  titleWords: 0.227,
-  noStopword: 0.102,
-  bothStopwords: 0.044,
-  wordShareMin: 0.463,
-  wordShareMax: 0.128,
-  leadShare: 0.627,
-  oneCapital: 0.070,
-  twoCapitals: 0.661,
-  number: 0.412,
-  titleShare: 1.701,
-  central: 0.899,
-  quoted: 0.936,
+  bias: -3.570,
+  share: -0.017,
+  multi: 0.139,
+  relativePosition: -1.091,
+  logSentences: 1.058,
+  title: -0.001,
+  titleWords: 0.218,
+  noStopword: 0.099,
+  bothStopwords: 0.041,
+  wordShareMin: 0.465,
+  wordShareMax: 0.130,
+  leadShare: 0.552,
+  oneCapital: 0.064,
+  twoCapitals: 0.638,
+  number: 0.418,
+  titleShare: 1.699,
+  central: 0.909,
+  quoted: 0.942,
+  inLead: 0.053,
+  shareEarly: 0.188,
+  opener: 0.117,
+  capsShare: 0.056,
 } as const;
 
 // Words as written, to read capitals; the same shape of word as src/text/tokens.ts `words`.
@@ -117,6 +126,8 @@ interface PairStats {
   central: number;
   /** 1 while every use of the pair so far is inside a quotation. */
   quoted: number;
+  /** 1 once the pair has been a sentence's first or second pair. */
+  opener: number;
 }
 
 /**
@@ -243,7 +254,7 @@ export function conceptFeatures(
         stats.push({
           lastArticle: -1, articles: 0, sentences: 0, relativePosition: 1, stops, leadArticles: 0, lastLeadArticle: -1,
           capitals: 0, number: infos[k - 1]!.digit || infos[k]!.digit, first: ids[k - 1]!, second: ids[k]!,
-          central: 0, quoted: 1,
+          central: 0, quoted: 1, opener: 0,
         });
       }
       if (id >= lastCandidate.length) {
@@ -258,6 +269,7 @@ export function conceptFeatures(
       const s = stats[id]!;
       s.sentences += 1;
       if (quoted[k - 1] !== true || quoted[k] !== true) s.quoted = 0;
+      if (k <= 2) s.opener = 1;
       s.relativePosition = Math.min(s.relativePosition, relative);
       s.capitals = Math.max(s.capitals, Number(capital[k - 1] === true) + Number(capital[k] === true));
       if (c.position === 0 && s.lastLeadArticle !== c.articleIndex) {
@@ -306,6 +318,10 @@ export function conceptFeatures(
     features[o + COLUMN.titleShare] = inTitles / Math.max(1, articles.length);
     features[o + COLUMN.central] = s.central;
     features[o + COLUMN.quoted] = s.quoted;
+    features[o + COLUMN.inLead] = s.leadArticles > 0 ? 1 : 0;
+    features[o + COLUMN.shareEarly] = ((s.articles - 1) / others) * (1 - s.relativePosition);
+    features[o + COLUMN.opener] = s.opener;
+    features[o + COLUMN.capsShare] = (s.capitals === 2 ? 1 : 0) * ((s.articles - 1) / others);
   });
   const stemsAt = stemsOf.map((ids, i) => {
     const infos = infosOf[i]!;
