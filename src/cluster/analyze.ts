@@ -94,24 +94,21 @@ function scanUniqueLines(text: string, lexicon: Lexicon): void {
   }
 }
 
-// Counts by term id (no Map per article), and words capitalised mid-sentence by word index.
-let bodyCounts = new Float64Array(1 << 14);
-let fieldBits = new Uint8Array(1 << 14);
+// Per term id (no Map per article): the body count in the low bits and the title and lead marks above
+// them, in one int32 so that counting a token touches one entry. Words capitalised mid-sentence by word index.
+let termMarks = new Int32Array(1 << 14);
 let midCaps = new Uint8Array(1 << 14);
 let contentScratch = new Uint32Array(1 << 12);
-const IN_TITLE = 1;
-const IN_LEAD = 2;
+const IN_TITLE = 1 << 29;
+const IN_LEAD = 1 << 30;
+const COUNT_MASK = IN_TITLE - 1;
 
 /** Grow the per-term and per-word scratch arrays to hold ids below the given limits. */
 function ensureScratch(idLimit: number, wordLimit: number): void {
-  if (idLimit > bodyCounts.length) {
-    const size = Math.max(bodyCounts.length * 2, idLimit);
-    const counts = new Float64Array(size);
-    counts.set(bodyCounts);
-    bodyCounts = counts;
-    const bits = new Uint8Array(size);
-    bits.set(fieldBits);
-    fieldBits = bits;
+  if (idLimit > termMarks.length) {
+    const marks = new Int32Array(Math.max(termMarks.length * 2, idLimit));
+    marks.set(termMarks);
+    termMarks = marks;
   }
   if (wordLimit > midCaps.length) {
     const grown = new Uint8Array(Math.max(midCaps.length * 2, wordLimit));
@@ -133,8 +130,7 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   if (contentScratch.length < bodyLength) contentScratch = new Uint32Array(bodyLength * 2);
   const tokens = scanTokens;
   const tokenFlags = scanFlags;
-  const counts = bodyCounts;
-  const fields = fieldBits;
+  const marks = termMarks;
   const mids = midCaps;
   const content = contentScratch;
   const info = lexicon.tokenInfo;
@@ -167,10 +163,9 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
         id = lexicon.nameOf(word, token);
       }
       if (id < 0) continue;
-      if (counts[id] === 0 && fields[id] === 0) touched.push(id);
-      if (inTitle) fields[id]! |= IN_TITLE;
-      else counts[id]! += 1;
-      if (inLead) fields[id]! |= IN_LEAD;
+      const mark = marks[id]!;
+      if (mark === 0) touched.push(id);
+      marks[id] = (inTitle ? mark | IN_TITLE : mark + 1) | (inLead ? IN_LEAD : 0);
     }
   }
   for (const word of marked) mids[word] = 0;
@@ -181,8 +176,8 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   const tf = new Float64Array(ids.length);
   for (let k = 0; k < ids.length; k += 1) {
     const id = ids[k]!;
-    const n = counts[id]!;
-    const bits = fields[id]!;
+    const bits = marks[id]!;
+    const n = bits & COUNT_MASK;
     // Sublinear body frequency plus flat bonuses for title and lead: a word repeated ten times is not ten
     // times as telling, and a word in the headline is what the report is about.
     const value =
@@ -190,8 +185,7 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
       ((bits & IN_TITLE) !== 0 ? weights.titleWeight : 0) +
       ((bits & IN_LEAD) !== 0 ? weights.leadWeight : 0);
     tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;
-    counts[id] = 0;
-    fields[id] = 0;
+    marks[id] = 0;
   }
   // Plain loops: TypedArray.from with a mapping function is several times slower in V8.
   const wordHashes = new Uint32Array(bodyLength);
