@@ -93,12 +93,13 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
 /** Slack: about one message per second per channel (chat.postMessage's special rate limit). */
 export const SLACK_CHANNEL_INTERVAL_MS = 1_000;
 /**
- * Slack: how much longer a message may take to reach Slack than the one a second before it. On the
- * delivery bench (1,000 channels; a stand-in allowing 50 ms early) this gives no 429s in most runs; with the
- * shared two-core machine overloaded, a run now and then draws a few (once 101 of 900 posts at 300
- * channels), all posted on retry, none lost or doubled. Each millisecond here costs one per message.
+ * Slack: how much longer a message may take to reach Slack than the one a second before it. Each
+ * millisecond here costs one per message after a channel's first, but a message that arrives early costs a
+ * whole Retry-After second. On the delivery bench (1,000 channels, a stand-in allowing 50 ms early, quiet
+ * machine, three runs each) 50 ms drew 429s in every run (3.4 s), 100-200 ms in one run of three (2.8-3.0 s
+ * without, 3.5-3.8 s with); 150 ms is the middle of that plateau.
  */
-export const SLACK_CHANNEL_MARGIN_MS = 50;
+export const SLACK_CHANNEL_MARGIN_MS = 150;
 /** What the bot (and the delivery bench) paces Slack posts with. */
 export const SLACK_PACE = { intervalMs: SLACK_CHANNEL_INTERVAL_MS, marginMs: SLACK_CHANNEL_MARGIN_MS } as const satisfies PaceOptions;
 /**
