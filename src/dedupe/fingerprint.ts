@@ -2,7 +2,7 @@
 // only in spacing, case or punctuation), a MinHash signature of its word shingles (near copies) and one of
 // its content-word bigrams (paraphrases).
 import { combine, hashString } from './hash.ts';
-import { minhashSignature, shingleHashes } from './minhash.ts';
+import { SIGNATURE_BINS, addShingle, densify, emptySignature } from './minhash.ts';
 
 export interface Fingerprint {
   /** Two independent 32-bit hashes of the whole word sequence, as one key: collisions need both to agree. */
@@ -20,19 +20,32 @@ export const SHINGLE_WORDS = 4;
 /** Longer phrase signature: its threshold sits lower (about 0.25), where 64 bins would be too noisy. */
 export const PHRASE_BINS = 128;
 
-/** Fingerprint from word hashes (body words in order) and content term ids (stemmed, stopwords out). */
+/**
+ * Fingerprint from word hashes (body words in order) and content term ids (stemmed, stopwords out). One pass
+ * over the words feeds the exact hash and the shingle signature, with no array of shingle hashes in between:
+ * the same values as minhashSignature(shingleHashes(...)), at a fraction of the allocation.
+ */
 export function fingerprint(wordHashes: Uint32Array, contentIds: Uint32Array): Fingerprint {
   let a = 0x1234567;
   let b = 0x7654321;
-  for (let i = 0; i < wordHashes.length; i += 1) {
-    a = combine(a, wordHashes[i]!);
-    b = combine(b ^ 0x5bd1e995, wordHashes[i]!);
+  const signature = emptySignature(SIGNATURE_BINS);
+  const n = wordHashes.length;
+  const lastShingle = n - SHINGLE_WORDS;
+  for (let i = 0; i < n; i += 1) {
+    const word = wordHashes[i]!;
+    a = combine(a, word);
+    b = combine(b ^ 0x5bd1e995, word);
+    if (i <= lastShingle) {
+      let h = word;
+      for (let j = 1; j < SHINGLE_WORDS; j += 1) h = combine(h, wordHashes[i + j]!);
+      addShingle(signature, h);
+    }
   }
-  return {
-    exact: `${wordHashes.length.toString(36)}:${a.toString(36)}:${b.toString(36)}`,
-    signature: minhashSignature(shingleHashes(wordHashes, SHINGLE_WORDS)),
-    phrases: minhashSignature(shingleHashes(contentIds, 2), PHRASE_BINS),
-  };
+  densify(signature);
+  const phrases = emptySignature(PHRASE_BINS);
+  for (let i = 0; i + 1 < contentIds.length; i += 1) addShingle(phrases, combine(contentIds[i]!, contentIds[i + 1]!));
+  densify(phrases);
+  return { exact: `${n.toString(36)}:${a.toString(36)}:${b.toString(36)}`, signature, phrases };
 }
 
 /** The same from strings: lower-case words, and content terms (any stable spelling, e.g. stems). */

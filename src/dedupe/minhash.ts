@@ -26,22 +26,34 @@ export function shingleHashes(wordHashes: ArrayLike<number>, size: number): Uint
 
 /** One-permutation MinHash signature of `bins` (a power of two, at most 1024); all-EMPTY without shingles. */
 export function minhashSignature(shingles: ArrayLike<number>, bins = SIGNATURE_BINS): Uint32Array {
-  const signature = new Uint32Array(bins).fill(EMPTY);
-  for (let i = 0; i < shingles.length; i += 1) {
-    const h = mix32(shingles[i]!);
-    const bin = h & (bins - 1);
-    const value = h >>> BIN_BITS;
-    if (value < signature[bin]!) signature[bin] = value;
-  }
+  const signature = emptySignature(bins);
+  for (let i = 0; i < shingles.length; i += 1) addShingle(signature, shingles[i]!);
   densify(signature);
   return signature;
 }
 
+/**
+ * The same signature built one shingle at a time (emptySignature, addShingle per shingle, densify once), so a
+ * caller can hash shingles as it walks the words instead of collecting them in an array first.
+ */
+export function emptySignature(bins = SIGNATURE_BINS): Uint32Array {
+  return new Uint32Array(bins).fill(EMPTY);
+}
+
+export function addShingle(signature: Uint32Array, shingle: number): void {
+  const h = mix32(shingle);
+  const bin = h & (signature.length - 1);
+  const value = h >>> BIN_BITS;
+  if (value < signature[bin]!) signature[bin] = value;
+}
+
 /** Fill empty bins from the next non-empty one (rotation), salted by distance so borrowed values differ. */
-function densify(signature: Uint32Array): void {
-  const filled = signature.some((v) => v !== EMPTY);
-  if (!filled) return;
+export function densify(signature: Uint32Array): void {
   const bins = signature.length;
+  let empty = 0;
+  for (let bin = 0; bin < bins; bin += 1) if (signature[bin] === EMPTY) empty += 1;
+  // Nothing to fill (the usual case for a full article), or nothing to fill from: no copy needed.
+  if (empty === 0 || empty === bins) return;
   const source = Uint32Array.from(signature);
   for (let bin = 0; bin < bins; bin += 1) {
     if (source[bin] !== EMPTY) continue;
