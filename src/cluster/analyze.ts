@@ -3,7 +3,7 @@
 // lines (headings, "Leave A Reply") are read like sentence starts, so they do not invent names.
 import type { Article } from '../domain/article.ts';
 import { atSentenceStart } from '../text/names.ts';
-import { createWordSpan, nextWord } from '../text/word-scanner.ts';
+import { createHashedWordSpan, nextHashedWord } from './hashed-words.ts';
 import { TOKEN_HASH, TOKEN_TERM, TOKEN_WORD, type Lexicon } from './lexicon.ts';
 import { sortIds } from './sparse.ts';
 
@@ -34,7 +34,7 @@ const FLAG_START = 2;
 let scanTokens = new Int32Array(1 << 12);
 let scanFlags = new Uint8Array(1 << 12);
 let scanLength = 0;
-const span = createWordSpan();
+const span = createHashedWordSpan();
 
 function pushToken(token: number, flags: number): void {
   if (scanLength === scanTokens.length) {
@@ -59,9 +59,9 @@ function scanLine(text: string, from: number, to: number, lexicon: Lexicon): voi
   const first = scanLength;
   let longWords = 0;
   let longCapitals = 0;
-  for (let at = from; nextWord(text, at, to, span); at = span.end) {
+  for (let at = from; nextHashedWord(text, at, to, span); at = span.end) {
     const { start, end } = span;
-    const token = lexicon.tokenAt(text, start, end);
+    const token = lexicon.tokenAtHashed(text, start, end, span.hash);
     let flags = 0;
     const c = text.charCodeAt(start);
     // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.
@@ -102,6 +102,9 @@ let contentScratch = new Uint32Array(1 << 12);
 const IN_TITLE = 1 << 29;
 const IN_LEAD = 1 << 30;
 const COUNT_MASK = IN_TITLE - 1;
+// Math.log of the small body counts that nearly every term has: one table read instead of a log call per
+// term. The same doubles Math.log returns, so the weights do not change.
+const LOG_TABLE = Float64Array.from({ length: 64 }, (_, n) => Math.log(n));
 
 /** Grow the per-term and per-word scratch arrays to hold ids below the given limits. */
 function ensureScratch(idLimit: number, wordLimit: number): void {
@@ -154,19 +157,20 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
     const word = info[4 * token + TOKEN_WORD]!;
     const inTitle = i < bodyStart;
     const inLead = !inTitle && i < leadEnd;
-    let id = info[4 * token + TOKEN_TERM]!;
-    if (id >= 0 && !inTitle) content[contentLength++] = id;
-    // The term, then the word's name feature when it stands as a name here.
-    for (let pass = 0; pass < 2; pass += 1) {
-      if (pass === 1) {
-        if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && mids[word] !== 1)) break;
-        id = lexicon.nameOf(word, token);
-      }
-      if (id < 0) continue;
+    const id = info[4 * token + TOKEN_TERM]!;
+    if (id >= 0) {
+      if (!inTitle) content[contentLength++] = id;
       const mark = marks[id]!;
       if (mark === 0) touched.push(id);
       marks[id] = (inTitle ? mark | IN_TITLE : mark + 1) | (inLead ? IN_LEAD : 0);
     }
+    // Then the word's name feature when it stands as a name here.
+    if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && mids[word] !== 1)) continue;
+    const name = lexicon.nameOf(word, token);
+    if (name < 0) continue;
+    const mark = marks[name]!;
+    if (mark === 0) touched.push(name);
+    marks[name] = (inTitle ? mark | IN_TITLE : mark + 1) | (inLead ? IN_LEAD : 0);
   }
   for (const word of marked) mids[word] = 0;
 
@@ -181,7 +185,7 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
     // Sublinear body frequency plus flat bonuses for title and lead: a word repeated ten times is not ten
     // times as telling, and a word in the headline is what the report is about.
     const value =
-      (n > 0 ? 1 + weights.bodyLog * Math.log(n) : 0) +
+      (n > 0 ? 1 + weights.bodyLog * (n < LOG_TABLE.length ? LOG_TABLE[n]! : Math.log(n)) : 0) +
       ((bits & IN_TITLE) !== 0 ? weights.titleWeight : 0) +
       ((bits & IN_LEAD) !== 0 ? weights.leadWeight : 0);
     tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;

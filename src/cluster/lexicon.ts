@@ -4,7 +4,7 @@
 import { hashString } from '../dedupe/hash.ts';
 import { looksLikeName, nameKey } from '../text/names.ts';
 import { isStopword, stem } from '../text/tokens.ts';
-import { SpanTable } from './span-table.ts';
+import { SpanTable, hashSpan } from './span-table.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Name features live in the vocabulary under this prefix, beside stemmed terms. */
@@ -18,6 +18,8 @@ export interface Lexicon {
   token(raw: string): number;
   /** The same for the token text.slice(start, end), without making the substring when it is known. */
   tokenAt(text: string, start: number, end: number): number;
+  /** The same with the span's hash (span-table.ts `hashSpan`) already known. */
+  tokenAtHashed(text: string, start: number, end: number, hash: number): number;
   /** Word index of a token (its normalized lower-case form). */
   wordOf(token: number): number;
   /** Whether the token, as written, looks like part of a name (capitalised or an acronym). */
@@ -108,7 +110,11 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
   }
 
   function tokenAt(text: string, start: number, end: number): number {
-    let index = tokens.find(text, start, end);
+    return tokenAtHashed(text, start, end, hashSpan(text, start, end));
+  }
+
+  function tokenAtHashed(text: string, start: number, end: number, hash: number): number {
+    let index = tokens.findHashed(text, start, end, hash);
     if (index < 0) {
       index = tokens.add(text, start, end);
       addToken(index, ownCopy(text, start, end));
@@ -135,6 +141,7 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
   return {
     token: (raw) => tokenAt(raw, 0, raw.length),
     tokenAt,
+    tokenAtHashed,
     wordOf: (token) => tokenInfo[4 * token + TOKEN_WORD]!,
     capitalized: (token) => tokenInfo[4 * token + TOKEN_CAPITAL] === 1,
     lowerOf: (index) => lowers[index]!,

@@ -17,7 +17,11 @@ export class SpanTable {
 
   /** Id of text.slice(start, end), or -1 when the table does not hold it yet. */
   find(text: string, start: number, end: number): number {
-    const hash = hashSpan(text, start, end);
+    return this.findHashed(text, start, end, hashSpan(text, start, end));
+  }
+
+  /** The same with the span's hash (`hashSpan`) already known, e.g. computed while the word was scanned. */
+  findHashed(text: string, start: number, end: number, hash: number): number {
     const { slots, pool } = this;
     const mask = (slots.length >> 2) - 1;
     const n = end - start;
@@ -72,8 +76,19 @@ export class SpanTable {
 }
 
 /** FNV-1a over the span's UTF-16 units, then a multiply so the low bits (the slot) depend on every unit. */
-function hashSpan(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+export function hashSpan(text: string, start: number, end: number): number {
+  let h = SPAN_HASH_SEED;
+  for (let i = start; i < end; i += 1) h = spanHashStep(h, text.charCodeAt(i));
+  return finishSpanHash(h);
+}
+
+// hashSpan in steps, for a scanner that hashes a word while it finds it.
+export const SPAN_HASH_SEED = 0x811c9dc5;
+
+export function spanHashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+export function finishSpanHash(h: number): number {
   return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 }
