@@ -91,7 +91,31 @@ const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => letterOrDigit
  * 0 for a paragraph without letters or digits (an empty key).
  */
 function keySignature(paragraph: string): number {
-  const lower = paragraph.toLowerCase();
+  // ASCII fast path: lower-case letter by letter, with no lower-cased copy of the paragraph. The first
+  // non-ASCII unit sends the whole paragraph through toLowerCase instead (which may change its length).
+  let h = 0x811c9dc5;
+  let inWord = false;
+  let words = 0;
+  for (let i = 0; i < paragraph.length; i += 1) {
+    let c = paragraph.charCodeAt(i);
+    if (c >= 128) return lowerKeySignature(paragraph.toLowerCase());
+    if (ASCII_WORD_CHAR[c] === 0) {
+      inWord = false;
+      continue;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if (!inWord) {
+      h = Math.imul(h ^ 32, 0x01000193);
+      inWord = true;
+      words += 1;
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return words === 0 ? 0 : h | 1;
+}
+
+/** keySignature of an already lower-cased paragraph, any characters. */
+function lowerKeySignature(lower: string): number {
   let h = 0x811c9dc5;
   let inWord = false;
   let words = 0;
