@@ -8,7 +8,7 @@ import { FetchError } from '../fetch/errors.ts';
 import type { Fetcher } from '../fetch/safe-fetch.ts';
 import { loadFeed } from './load-feed.ts';
 import type { PollOptions } from './schedule.ts';
-import { backoffDelay, DEFAULT_POLL_OPTIONS, nextSlot } from './schedule.ts';
+import { backoffDelay, DEFAULT_POLL_OPTIONS, nextSlot, slotAfterPoll } from './schedule.ts';
 import type { FeedState, FeedStateStore } from './state-store.ts';
 import type { ExtractArticle } from './teaser.ts';
 import { fetchFullText, isTeaser } from './teaser.ts';
@@ -121,7 +121,7 @@ export function createFeedPoller(deps: PollerDeps, initialFeeds: readonly string
       ...patch,
       lastSuccessAt: new Date(now).toISOString(),
       consecutiveFailures: 0,
-      nextPollAt: new Date(nextSlot(state.url, now, options.intervalMs)).toISOString(),
+      nextPollAt: new Date(slotAfterPoll(state.url, now, options.intervalMs)).toISOString(),
     };
     await deps.store.set(state.url, next);
     return { url: state.url, status, articles, error: null, state: next };

@@ -44,6 +44,16 @@ export function nextSlot(url: string, now: number, intervalMs: number): number {
   return offset + k * intervalMs;
 }
 
+/**
+ * The slot to poll again after a poll at `polledAt`: the feed's first slot at least half an interval
+ * later. A poll at the slot itself gets the next slot, one interval on; a poll off the slot (a new feed
+ * read at once, a retry after a failure) does not meet its regular slot seconds later and fetch the feed
+ * twice in a row.
+ */
+export function slotAfterPoll(url: string, polledAt: number, intervalMs: number): number {
+  return nextSlot(url, polledAt + intervalMs / 2, intervalMs);
+}
+
 /** Delay before the next attempt after `failures` consecutive failures (1 = the first failure). */
 export function backoffDelay(failures: number, options: PollOptions, random: () => number, retryAfterMs?: number): number {
   const exponential = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** Math.max(0, failures - 1));

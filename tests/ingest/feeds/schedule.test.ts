@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_POLL_OPTIONS, nextSlot, spreadOffset } from '../../../src/ingest/feeds/schedule.ts';
+import { backoffDelay, DEFAULT_POLL_OPTIONS, nextSlot, slotAfterPoll, spreadOffset } from '../../../src/ingest/feeds/schedule.ts';
 
 const HOUR = 3600_000;
 
@@ -21,6 +21,21 @@ describe('poll schedule', () => {
     expect(first).toBeGreaterThan(now);
     expect(first - now).toBeLessThanOrEqual(60_000);
     expect(nextSlot('https://a.example/feed', first, 60_000)).toBe(first + 60_000);
+  });
+
+  it('after a poll, waits at least half an interval: on the slot one interval, off it never seconds', () => {
+    const url = 'https://a.example/feed';
+    const interval = 60_000;
+    const slot = nextSlot(url, Date.parse('2025-01-01T00:00:00Z'), interval);
+    expect(slotAfterPoll(url, slot, interval)).toBe(slot + interval);
+    expect(slotAfterPoll(url, slot + 200, interval)).toBe(slot + interval);
+    // A new feed read at once two seconds before its slot is not read again at that slot.
+    expect(slotAfterPoll(url, slot - 2_000, interval)).toBe(slot + interval);
+    for (let polledAt = slot; polledAt < slot + 3 * interval; polledAt += 7_919) {
+      const next = slotAfterPoll(url, polledAt, interval);
+      expect(next - polledAt).toBeGreaterThanOrEqual(interval / 2);
+      expect(next - polledAt).toBeLessThanOrEqual(1.5 * interval);
+    }
   });
 
   it('backs off exponentially with bounded jitter, capped, and lets Retry-After win', () => {
