@@ -1,6 +1,7 @@
 // Sparse vectors as parallel typed arrays sorted by term id: compact (8 bytes a term) and merged in linear
 // time, which matters with a centroid per story and a vector per article kept for the whole stream.
 import type { IdfWeights } from './vocabulary.ts';
+import { sortedDot } from '../text/sorted-dot.ts';
 
 export interface SparseVector {
   readonly ids: Int32Array;
@@ -122,22 +123,7 @@ export function pick(ids: Int32Array, weights: ArrayLike<number>, positions: Int
 }
 
 export function dot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) {
-      sum += a.weights[i]! * b.weights[j]!;
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return sum;
+  return sortedDot(a, b);
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {

@@ -1,5 +1,6 @@
 // Sparse unit vectors over one story's vocabulary and their cosine, the one similarity every step uses.
 // Terms are interned to small integers and kept sorted, so a cosine is a linear merge with no hashing.
+import { sortedDot } from '../text/sorted-dot.ts';
 
 export interface SparseVector {
   readonly ids: Int32Array;
@@ -73,23 +74,9 @@ export function vectorFromIds(termIds: Int32Array, weights: Float64Array): Spars
   return { ids, weights: values };
 }
 
+/** The vectors are unit length, so their dot product is the cosine. */
 export function cosine(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  const ai = a.ids;
-  const bi = b.ids;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i]!;
-    const y = bi[j]!;
-    if (x === y) {
-      sum += a.weights[i]! * b.weights[j]!;
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return sum;
+  return sortedDot(a, b);
 }
 
 /** Normalized sum of vectors: the centroid direction of a set of sentences. */
