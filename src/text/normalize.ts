@@ -1,6 +1,7 @@
 // Unicode and punctuation normalization shared by cleaning, fingerprints and rendering.
 
-const QUOTES: ReadonlyArray<readonly [RegExp, string]> = [
+/** Typographic characters and their plain forms, applied in this order after NFKC. */
+export const QUOTES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'"],
   [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
   [/[\u2013\u2014\u2212]/g, ' - '],
