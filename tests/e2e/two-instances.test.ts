@@ -7,11 +7,11 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createClient } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers.ts';
+import { useRedisTestDb } from '../redis-test-db.ts';
 
-const REDIS_URL = `${process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379'}/11`;
+const { url: REDIS_URL, client: redis } = useRedisTestDb(11);
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 /** The stand-in Slack holds each chat.postMessage answer this long, so a kill lands mid-digest. */
 const POST_DELAY_MS = 600;
@@ -80,7 +80,6 @@ const feed = createServer((_req, res) => {
 });
 const children: ChildProcess[] = [];
 const logs = new Map<ChildProcess, string>();
-const redis = createClient({ url: REDIS_URL });
 
 function startInstance(configFile: string, slackPort: number, port: number): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'news-digest.js'), 'start', '--config', configFile], {
@@ -117,10 +116,6 @@ async function until<T>(what: () => T | undefined | false | Promise<T | undefine
 }
 
 beforeAll(async () => {
-  await redis.connect().catch((error: unknown) => {
-    throw new Error(`Redis is needed at ${REDIS_URL} (.ci/run starts it): ${String(error)}`);
-  });
-  await redis.flushDb();
   const slackPort = await listen(slack);
   const feedPort = await listen(feed);
   const configFile = join(dir.path, 'config.yaml');
@@ -141,8 +136,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  await redis.flushDb().catch(() => undefined);
-  await redis.quit().catch(() => undefined);
   slack.close();
   feed.close();
   dir.remove();

@@ -1,18 +1,8 @@
-import { createClient } from '@keyv/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryLocks, createRedisLocks, type Locks, type RedisLike } from '../../src/store/locks.ts';
+import { useRedisTestDb } from '../redis-test-db.ts';
 
-const REDIS_URL = `${process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379'}/10`;
-const redis = createClient({ url: REDIS_URL });
-
-beforeAll(async () => {
-  await redis.connect();
-  await redis.flushDb();
-});
-afterAll(async () => {
-  await redis.flushDb();
-  await redis.quit();
-});
+const { client: redis } = useRedisTestDb(10);
 
 function contract(name: string, make: () => Locks, wait: (ms: number) => Promise<void>) {
   describe(name, () => {

@@ -1,5 +1,4 @@
 // One contract, three backends: every repository behaves the same on memory, a SQLite file and Redis.
-import { createClient } from '@keyv/redis';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.ts';
@@ -10,21 +9,11 @@ import { openKeyv, type OpenedStore } from '../../src/store/open-keyv.ts';
 import { createOutboxRepository } from '../../src/store/outbox-repository.ts';
 import { createPostRepository } from '../../src/store/post-repository.ts';
 import { tempDir } from '../helpers.ts';
+import { useRedisTestDb } from '../redis-test-db.ts';
 
-const REDIS_BASE = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
-const REDIS_DB = 9;
 const dir = tempDir();
-const redis = createClient({ url: `${REDIS_BASE}/${REDIS_DB}` });
-
-beforeAll(async () => {
-  await redis.connect();
-  await redis.flushDb();
-});
-afterAll(async () => {
-  await redis.flushDb();
-  await redis.quit();
-  dir.remove();
-});
+const redis = useRedisTestDb(9);
+afterAll(() => dir.remove());
 
 const article = (id: string): Article => ({
   id, title: `Title ${id}`, text: `Text of ${id}.`, source: 'Example', url: `https://example.com/${id}`, path: null, published: null,
@@ -34,7 +23,7 @@ const assignment = (id: string) => ({ articleId: id, storyId: `s-${id}`, rewrite
 const BACKENDS: readonly [string, () => string][] = [
   ['memory', () => 'memory:'],
   ['sqlite', () => `sqlite://${join(dir.path, 'contract.sqlite')}`],
-  ['redis', () => `${REDIS_BASE}/${REDIS_DB}`],
+  ['redis', () => redis.url],
 ];
 
 describe.each(BACKENDS)('repositories on %s', (name, url) => {
