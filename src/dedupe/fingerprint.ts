@@ -2,7 +2,7 @@
 // only in spacing, case or punctuation), a MinHash signature of its word shingles (near copies) and one of
 // its content-word bigrams (paraphrases).
 import { combine, hashString } from './hash.ts';
-import { SIGNATURE_BINS, addShingle, densify, emptySignature } from './minhash.ts';
+import { SIGNATURE_BINS, addShingle, densify, emptySignature, shingleAt } from './minhash.ts';
 
 export interface Fingerprint {
   /** Two independent 32-bit hashes of the whole word sequence, as one key: collisions need both to agree. */
@@ -35,11 +35,7 @@ export function fingerprint(wordHashes: Uint32Array, contentIds: Uint32Array): F
     const word = wordHashes[i]!;
     a = combine(a, word);
     b = combine(b ^ 0x5bd1e995, word);
-    if (i <= lastShingle) {
-      let h = word;
-      for (let j = 1; j < SHINGLE_WORDS; j += 1) h = combine(h, wordHashes[i + j]!);
-      addShingle(signature, h);
-    }
+    if (i <= lastShingle) addShingle(signature, shingleAt(wordHashes, i, SHINGLE_WORDS));
   }
   densify(signature);
   const phrases = emptySignature(PHRASE_BINS);

@@ -16,12 +16,15 @@ const EMPTY = 0xffffffff;
 export function shingleHashes(wordHashes: ArrayLike<number>, size: number): Uint32Array {
   const count = Math.max(0, wordHashes.length - size + 1);
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i += 1) {
-    let h = wordHashes[i]!;
-    for (let j = 1; j < size; j += 1) h = combine(h, wordHashes[i + j]!);
-    out[i] = h;
-  }
+  for (let i = 0; i < count; i += 1) out[i] = shingleAt(wordHashes, i, size);
   return out;
+}
+
+/** The hash of the shingle of `size` words starting at word `start`. */
+export function shingleAt(wordHashes: ArrayLike<number>, start: number, size: number): number {
+  let h = wordHashes[start]!;
+  for (let j = 1; j < size; j += 1) h = combine(h, wordHashes[start + j]!);
+  return h;
 }
 
 /** One-permutation MinHash signature of `bins` (a power of two, at most 1024); all-EMPTY without shingles. */

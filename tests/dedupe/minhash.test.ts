@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createExactIndex } from '../../src/dedupe/exact-index.ts';
 import { hashString } from '../../src/dedupe/hash.ts';
-import { fingerprintWords } from '../../src/dedupe/fingerprint.ts';
+import { fingerprintWords, SHINGLE_WORDS } from '../../src/dedupe/fingerprint.ts';
 import { createLshIndex } from '../../src/dedupe/lsh-index.ts';
 import { estimateJaccard, minhashSignature, shingleHashes } from '../../src/dedupe/minhash.ts';
 
@@ -37,6 +37,14 @@ describe('one-permutation MinHash', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('builds the same shingle signature in one pass over the words as from an array of shingle hashes', () => {
+    for (const n of [0, 3, 4, 5, 120]) {
+      const words = text(n, n + 11);
+      const twoStep = minhashSignature(shingleHashes(fingerprintHashes(words), SHINGLE_WORDS));
+      expect(fingerprintWords(words, []).signature).toEqual(twoStep);
+    }
   });
 
   it('gives 1 for identical texts and 0 when either text is empty', () => {
