@@ -1,4 +1,4 @@
-// Refits CONCEPT_MODEL (src/summarize/concept-values.ts): `node bench/fit-concept-model.ts` prints the
+// Refits CONCEPT_MODEL (src/summarize/concept-model.ts): `node bench/fit-concept-model.ts` prints the
 // coefficients to paste over the constant's body.
 // Data: the even-numbered rows of the AllSides and Multi-News summarization sets (odd rows are held back, so
 // the bench can check that a refit moves them the same way). Each distinct word pair of a story's candidate
@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/domain/article.ts';
-import { CONCEPT_FEATURES, CONCEPT_MODEL, conceptFeatures } from '../src/summarize/concept-values.ts';
+import { CONCEPT_FEATURES, CONCEPT_MODEL } from '../src/summarize/concept-model.ts';
+import { conceptFeatures } from '../src/summarize/concept-values.ts';
 import { EXTRACTIVE_DEFAULTS } from '../src/summarize/defaults.ts';
 import { buildStoryModel } from '../src/summarize/story-model.ts';
 import { stem, words } from '../src/text/tokens.ts';

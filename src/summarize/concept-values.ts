@@ -1,75 +1,19 @@
 // Concept values for coverage selection (coverage-select.ts), after Gillick & Favre 2009 (ICSISumm) and its
 // learned-weight follow-up (Berg-Kirkpatrick, Gillick & Klein 2011): a concept is a pair of adjacent stemmed
 // words, and its value is the estimated probability that a human summary of the story uses that pair.
-// The estimate is a logistic model over features every story has, fitted once (see CONCEPT_MODEL); it
+// The estimate is a logistic model over features every story has, fitted once (concept-model.ts); it
 // replaces the plain "number of articles" weight, which gave nothing to a pair only one article uses, and
 // knew nothing of where in an article the pair first appears.
 import type { Candidate } from './candidates.ts';
 import type { Article } from '../domain/article.ts';
 import { isStopword, stem, words } from '../text/tokens.ts';
+import { articleCentrality } from './article-centrality.ts';
+import { CONCEPT_FEATURES, CONCEPT_MODEL } from './concept-model.ts';
 
-/**
- * Logistic coefficients. Fitted by maximum likelihood on the AllSides and Multi-News validation rows, the
- * two sets weighted equally (600k pairs; label: the pair occurs in the reference summary), so one model
- * serves 3-sentence excerpts and 25-sentence articles alike. Each feature is general:
- * - share: fraction of the story's other articles that use the pair; multi: at least one other does.
- * - relativePosition: first position of the pair within its article, divided by the article's sentence count:
- *   a lead's facts are the story's facts, and "early" is relative, so sentence 2 of a 3-sentence excerpt is
- *   already late while sentence 2 of a long report is still lead (this is the length-aware position prior).
- * - logSentences: log of the number of sentences that use the pair (a fact restated is a fact that matters).
- * - title: the pair is in a title; titleWords: how many of its two words are in a title.
- * - noStopword / bothStopwords: content pairs ("peace deal") and function pairs ("of the", which summaries
- *   also use) against the mixed ones ("the deal").
- * - wordShareMin / wordShareMax: the share of other articles using each of the two words on its own, so a
- *   pair of shared words counts even when the outlets word it differently.
- * - leadShare: share of other articles whose lead sentence uses the pair (the facts every outlet opens with).
- * - oneCapital / twoCapitals: capitalized words not opening the sentence (names: "Oroville Dam", "Ed Murray").
- * - number: the pair holds a digit (counts, dates and sums are what summaries report).
- * - titleShare: share of the story's titles that use the pair (headline wording several outlets agree on is
- *   the wording of a neutral summary; it took over most of the weight of the plain "in a title" flag).
- * - central: the highest centrality of an article using the pair (articleCentrality: the report closest to
- *   all the others, usually the centre outlet's, is the one a neutral summary follows most closely).
- * - quoted: every use of the pair is inside a quotation. Summaries quote the words that matter ("a serious
- *   problem the likes of which we have never had"); a quoted pair is the speaker's own wording, which a summary
- *   takes over verbatim when it quotes, while a paraphrase of it seldom keeps the same two words.
- * - inLead: some article's lead sentence uses the pair (leadShare counts only the other articles).
- * - shareEarly: share times how early the pair first appears (1 - relativePosition): agreement among the
- *   outlets' opening facts counts more than agreement on background further down; it took over "share".
- * - opener: the pair is among the first two of a sentence (its subject: "President Trump", "The Senate").
- * - capsShare: a name (twoCapitals) that other articles use too.
- * Refitted with titleShare and central, then with quoted, then with the last four, on the even-numbered rows
- * of both sets (odd rows held back to check) by bench/fit-concept-model.ts.
- */
-export const CONCEPT_MODEL = {
-  bias: -3.570,
-  share: -0.017,
-  multi: 0.139,
-  relativePosition: -1.091,
-  logSentences: 1.058,
-  title: -0.001,
-  titleWords: 0.218,
-  noStopword: 0.099,
-  bothStopwords: 0.041,
-  wordShareMin: 0.465,
-  wordShareMax: 0.130,
-  leadShare: 0.552,
-  oneCapital: 0.064,
-  twoCapitals: 0.638,
-  number: 0.418,
-  titleShare: 1.699,
-  central: 0.909,
-  quoted: 0.942,
-  inLead: 0.053,
-  shareEarly: 0.188,
-  opener: 0.117,
-  capsShare: 0.056,
-} as const;
 
 // Words as written, to read capitals; the same shape of word as src/text/tokens.ts `words`.
 const CASED_WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 
-/** Feature names in the column order of `ConceptFeatures.features` (every CONCEPT_MODEL key but the bias). */
-export const CONCEPT_FEATURES = Object.keys(CONCEPT_MODEL).filter((k) => k !== 'bias') as readonly Exclude<keyof typeof CONCEPT_MODEL, 'bias'>[];
 
 /** Column of each feature in a row of `ConceptFeatures.features`. */
 const COLUMN = Object.fromEntries(CONCEPT_FEATURES.map((name, i) => [name, i])) as Record<(typeof CONCEPT_FEATURES)[number], number>;
@@ -365,59 +309,6 @@ function titlePairCounts(articles: readonly Article[], stemIds: ReadonlyMap<stri
     }
   }
   return counts;
-}
-
-/**
- * How central each article is to the story, scaled so the most central one is 1: the summed cosine of its
- * content-word counts to every other article's. The report closest to all the others tells the story the way
- * they agree on (for a left, a centre and a right outlet, usually the centre one), so its wording is the
- * likeliest wording of a neutral summary. A story of one article: that article, 1.
- */
-function articleCentrality(
-  candidates: readonly Candidate[],
-  stemsOf: readonly Int32Array[],
-  infosOf: readonly (readonly { readonly stop: boolean }[])[],
-  articleCount: number,
-  stemCount: number,
-): Float64Array {
-  const out = new Float64Array(articleCount).fill(1);
-  if (articleCount < 2) return out;
-  // Content-stem counts per article as parallel typed arrays (candidates come in article order).
-  const dense = new Float64Array(stemCount);
-  const ids: Int32Array[] = [];
-  const vals: Float64Array[] = [];
-  const norms: number[] = [];
-  let i = 0;
-  for (let a = 0; a < articleCount; a += 1) {
-    const touched: number[] = [];
-    for (; i < candidates.length && candidates[i]!.articleIndex === a; i += 1) {
-      const infos = infosOf[i]!;
-      stemsOf[i]!.forEach((id, k) => {
-        if (infos[k]!.stop) return;
-        if (dense[id] === 0) touched.push(id);
-        dense[id] = dense[id]! + 1;
-      });
-    }
-    const v = Float64Array.from(touched, (id) => dense[id]!);
-    for (const id of touched) dense[id] = 0;
-    ids.push(Int32Array.from(touched));
-    vals.push(v);
-    norms.push(Math.sqrt(v.reduce((n, x) => n + x * x, 0)) || 1);
-  }
-  // Summed cosine to the others in linear time: with S the sum of every article's unit vector,
-  // sum over b != a of cos(a, b) = (a . S) / |a| - 1.
-  for (let a = 0; a < articleCount; a += 1) {
-    for (let k = 0; k < ids[a]!.length; k += 1) dense[ids[a]![k]!] = dense[ids[a]![k]!]! + vals[a]![k]! / norms[a]!;
-  }
-  let best = 0;
-  for (let a = 0; a < articleCount; a += 1) {
-    let dot = 0;
-    for (let k = 0; k < ids[a]!.length; k += 1) dot += vals[a]![k]! * dense[ids[a]![k]!]!;
-    out[a] = dot / norms[a]! - 1;
-    best = Math.max(best, out[a]!);
-  }
-  for (let a = 0; a < articleCount; a += 1) out[a] = best > 0 ? out[a]! / best : 1;
-  return out;
 }
 
 // One number per pair. With fewer than 2^15 stems (any real story) the key stays a small integer, which

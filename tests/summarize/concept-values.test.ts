@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/domain/article.ts';
-import { buildConceptValues, CONCEPT_FEATURES, conceptFeatures } from '../../src/summarize/concept-values.ts';
+import { CONCEPT_FEATURES } from '../../src/summarize/concept-model.ts';
+import { buildConceptValues, conceptFeatures } from '../../src/summarize/concept-values.ts';
 import { EXTRACTIVE_DEFAULTS } from '../../src/summarize/defaults.ts';
 import { buildStoryModel } from '../../src/summarize/story-model.ts';
 
