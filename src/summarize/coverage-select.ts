@@ -45,10 +45,8 @@ export function selectByCoverage(
       (x) => !(x.articleIndex === c.articleIndex && x.position === c.position) && cosine(x.vector, c.vector) < options.paraphraseSimilarity,
     );
   };
-  const chosen =
-    usable.length <= options.exactSearchLimit
-      ? exact(usable, { conceptsOf, pairs, own }, concepts.values, offset, budget, compatible)
-      : greedy(usable, { conceptsOf, pairs, own }, concepts.values, offset, budget, compatible);
+  const problem: Problem = { conceptsOf, pairs, own, values: concepts.values, offset, budget, compatible };
+  const chosen = usable.length <= options.exactSearchLimit ? exact(usable, problem) : greedy(usable, problem);
   const alone = (c: ScoredCandidate): number => {
     let v = own(c);
     for (const id of conceptsOf(c)) v += concepts.values[id]!;
@@ -57,21 +55,22 @@ export function selectByCoverage(
   return chosen.sort((a, b) => alone(b) - alone(a));
 }
 
-type Compatible = (chosen: readonly ScoredCandidate[], c: ScoredCandidate) => boolean;
-
-interface Measures {
+/** What both searches maximise and under which limits: the same problem, searched two ways. */
+interface Problem {
   readonly conceptsOf: (c: ScoredCandidate) => Int32Array;
   readonly pairs: (c: ScoredCandidate) => number;
   readonly own: (c: ScoredCandidate) => number;
+  /** Value per concept id. */
+  readonly values: Float64Array;
+  /** Added to a summary's length in the objective's denominator (CoverageOptions.referenceShare). */
+  readonly offset: number;
+  readonly budget: SummaryBudget;
+  readonly compatible: (chosen: readonly ScoredCandidate[], c: ScoredCandidate) => boolean;
 }
 
 function exact(
   usable: readonly ScoredCandidate[],
-  { conceptsOf, pairs, own }: Measures,
-  values: Float64Array,
-  offset: number,
-  budget: SummaryBudget,
-  compatible: Compatible,
+  { conceptsOf, pairs, own, values, offset, budget, compatible }: Problem,
 ): ScoredCandidate[] {
   // Article then sentence order, so a dependent sentence's predecessor is always decided before it.
   const order = [...usable].sort((a, b) => a.articleIndex - b.articleIndex || a.position - b.position);
@@ -113,11 +112,7 @@ function exact(
 
 function greedy(
   usable: readonly ScoredCandidate[],
-  { conceptsOf, pairs, own }: Measures,
-  values: Float64Array,
-  offset: number,
-  budget: SummaryBudget,
-  compatible: Compatible,
+  { conceptsOf, pairs, own, values, offset, budget, compatible }: Problem,
 ): ScoredCandidate[] {
   const covered = new Uint8Array(values.length);
   const chosen: ScoredCandidate[] = [];
