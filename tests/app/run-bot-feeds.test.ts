@@ -1,12 +1,11 @@
 // The bot polls a configured feed from a local server, digests its items, and /feeds shows its health.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/app/run-bot.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { silentLogger } from '../../src/ops/logger.ts';
 import { ROOT } from '../helpers.ts';
+import { listenLocal, type LocalHttp } from '../local-http.ts';
 
 const item = (n: number, title: string, text: string) => `<item><title>${title}</title><link>http://example.invalid/a${n}</link>
 <guid>a${n}</guid><pubDate>Fri, 14 Mar 2025 1${n}:00:00 GMT</pubDate><description>${text}</description></item>`;
@@ -16,17 +15,16 @@ ${item(1, 'Volcano erupts near Grindavik', 'A volcano erupted near the Icelandic
 ${item(2, 'Lava reaches outskirts of Grindavik', 'Lava from the eruption near Grindavik reached the outskirts of the Icelandic town on Friday. Officials said the evacuated town was protected by earth barriers built last year.')}
 </channel></rss>`;
 
-let server: Server;
+let server: LocalHttp;
 let url: string;
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = await listenLocal((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
     res.end(FEED);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.xml`;
+  url = `${server.origin}/feed.xml`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe('the bot with a feed source', () => {
   it('polls the feed at start, digests it and reports its health', async () => {

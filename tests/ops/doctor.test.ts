@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +6,7 @@ import { dispatch } from '../../src/cli/dispatch.ts';
 import { openKeyv } from '../../src/store/open-keyv.ts';
 import { createFeedRepository } from '../../src/store/feed-repository.ts';
 import { captureIo, SEEDS, tempDir } from '../helpers.ts';
+import { closedPort as unusedPort, listenLocal, type LocalHttp } from '../local-http.ts';
 
 // Synthetic values in real token formats; none is a live credential.
 const SLACK_BOT = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
@@ -15,13 +14,13 @@ const SLACK_SECRET = '8f14e45fceea167a5a36dedd4bea2543';
 const DISCORD = 'MTEyMzQ1Njc4OTAxMjM0NTY3OA.GhIjKl.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 
 const dir = tempDir('news-digest-doctor-');
-let server: Server;
+let server: LocalHttp;
 let base = '';
 // A port nothing listens on: a server bound and closed again.
 let closedPort = 0;
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await listenLocal((request, response) => {
     if (request.url === '/feed.xml' && request.method === 'HEAD') {
       response.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end();
     } else if (request.url === '/get-only.xml') {
@@ -34,18 +33,13 @@ beforeAll(async () => {
       response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  closedPort = (probe.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  base = server.origin;
+  closedPort = await unusedPort();
   mkdirSync(join(dir.path, 'empty'));
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   dir.remove();
 });
 

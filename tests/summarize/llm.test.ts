@@ -1,14 +1,14 @@
 // The LLM summarizer against a stand-in OpenAI-compatible server on 127.0.0.1: a good answer is used with
 // its ids mapped to article citations; every bad case (unknown id, over budget, HTTP 500, too slow, not JSON)
 // yields exactly the extractive summary and a logged reason that never contains the API key.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/ops/logger.ts';
 import { EXTRACTIVE_DEFAULTS } from '../../src/summarize/defaults.ts';
 import { createExtractiveSummarizer } from '../../src/summarize/extractive.ts';
 import { createLlmSummarizer } from '../../src/summarize/llm.ts';
 import type { StoryInput } from '../../src/summarize/types.ts';
+import { listenLocal, type LocalHttp } from '../local-http.ts';
 import { seedArticles } from './seed-articles.ts';
 
 const API_KEY = 'sk-test-secret-4242';
@@ -27,7 +27,7 @@ interface Received {
 
 type Behaviour = (req: Received, res: ServerResponse) => void;
 
-let server: Server;
+let server: LocalHttp;
 let baseUrl = '';
 let behaviour: Behaviour = () => {};
 let received: Received[] = [];
@@ -82,7 +82,7 @@ function llm(timeoutMs = 2000) {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenLocal((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
@@ -95,14 +95,12 @@ beforeAll(async () => {
       behaviour(r, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.origin;
 });
 
 afterAll(async () => {
   for (const t of pending) clearTimeout(t);
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 beforeEach(() => {

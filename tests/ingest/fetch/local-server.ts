@@ -1,6 +1,6 @@
 // A throwaway HTTP server on 127.0.0.1 for fetch and feed tests: routes are plain handlers.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { listenLocal } from '../../local-http.ts';
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -14,7 +14,7 @@ export interface LocalServer {
 
 export async function startServer(routes: Record<string, Handler>): Promise<LocalServer> {
   const requests: LocalServer['requests'] = [];
-  const server = http.createServer((req, res) => {
+  const { origin, close } = await listenLocal((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push({ path, headers: req.headers });
     const handler = routes[path];
@@ -24,19 +24,7 @@ export async function startServer(routes: Record<string, Handler>): Promise<Loca
     }
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: (path) => `${origin}${path}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { origin, url: (path) => `${origin}${path}`, requests, close };
 }
 
 export const TEST_POLICY = { allowPrivate: false, allow: ['127.0.0.1'] } as const;
