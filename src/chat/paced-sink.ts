@@ -2,23 +2,30 @@
 // message per second per channel. Channels are paced independently, so 1,000 channels still get their
 // first story at once; only a channel's second story waits.
 //
-// The interval counts from when the previous message LEFT, not from its answer: counting from the answer
-// adds a round trip per message, and with 1,000 channels at once that round trip is most of a second.
-// "Left" is when the sink reports it written to the connection (PostHooks.onSent), else when it was handed
-// to the sink; the two differ by hundreds of milliseconds when a thousand posts are handed over in one go
-// and queue for connections and CPU, and pacing from the hand-over then lets the next post, which meets no
-// queue, arrive early. The platform judges arrival times: a message sent one interval after the previous
-// one still arrives too early if the previous one spent longer on the way. `marginMs` covers that
-// difference (network and the platform's own queue, alike for two sends a second apart), so the platform's
-// tolerance is left for its clock rather than spent on our error. Should a message still arrive early, the
-// 429 comes back with Retry-After and the outbox posts it again through this pacer: later, not lost or doubled.
+// The platform judges arrival times on its own clock, and a message may wait in its queue before it is
+// counted: when a thousand posts reach it at once, the last is counted hundreds of milliseconds after it
+// left us. Pacing from when a post LEFT (PostHooks.onSent, else the hand-over) then lets the next one, which
+// meets no queue, arrive less than an interval after the previous was counted: a 429 and a lost second.
+// Pacing from the ANSWER is always safe (a post is counted before it is answered) but adds a round trip to
+// every interval, and with a thousand channels at once the answers are read late. So the interval counts
+// from when the post left or, when its answer came later than `answerWithinMs` after that (a sign it
+// waited somewhere), from the answer less `answerWithinMs`. A post counted just before its answer is then
+// at most `answerWithinMs - marginMs` early, which must stay inside the platform's tolerance. (The fastest
+// round trip seen is no safe stand-in for `answerWithinMs`: when every post waits, it measures the queue.)
+// Should a message still arrive early, the 429 comes back with Retry-After and the outbox posts it again
+// through this pacer: later, not lost or doubled.
 import type { ChatSink, PostHooks } from './sink.ts';
 
 export interface PaceOptions {
-  /** Minimum time between two messages to the same channel, from one send to the next. */
+  /** Minimum time between two messages to the same channel, as the platform counts them (see above). */
   readonly intervalMs?: number;
   /** Added to `intervalMs`: how much later than the previous one a message may take to reach the platform. */
   readonly marginMs?: number;
+  /**
+   * An answer within this time of the post leaving says the post met no queue; a later answer moves the
+   * mark the interval counts from to the answer less this (see above). Default: no such move.
+   */
+  readonly answerWithinMs?: number;
   /**
    * A bot-wide limit (Discord: 50 requests per second): never more than `count` sends in any window of
    * `windowMs`, judged on our own send times. A sliding window stays within a server's limit however
@@ -32,10 +39,11 @@ export interface PaceOptions {
 export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  // Per channel: the latest post's promise (posts to one channel go out in order, one at a time) and when
-  // the last one was sent.
-  const channels = new Map<string, { done: Promise<unknown>; sentAt: number }>();
+  // Per channel: the latest post's promise (posts to one channel go out in order, one at a time) and the
+  // earliest time for the next one.
+  const channels = new Map<string, { done: Promise<unknown>; nextAt: number }>();
   const spacing = (options.intervalMs ?? 0) + (options.marginMs ?? 0);
+  const answerWithin = options.answerWithinMs ?? Number.POSITIVE_INFINITY;
   const global = options.global;
   const sent: number[] = [];
   let globalQueue: Promise<void> = Promise.resolve();
@@ -56,19 +64,24 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const paced = <T>(target: string, send: (hooks: PostHooks) => Promise<T>): Promise<T> => {
     let channel = channels.get(target);
     if (channel === undefined) {
-      channel = { done: Promise.resolve(), sentAt: Number.NEGATIVE_INFINITY };
+      channel = { done: Promise.resolve(), nextAt: Number.NEGATIVE_INFINITY };
       channels.set(target, channel);
     }
     const state = channel;
     const previous = state.done;
     const run = (async () => {
       await previous.catch(() => undefined);
-      const wait = state.sentAt + spacing - now();
+      const wait = state.nextAt - now();
       if (wait > 0) await sleep(wait);
       await globalTurn();
       // Handed over now; a sink that can tell when the message really left moves the mark there.
-      state.sentAt = now();
-      return send({ onSent: () => (state.sentAt = now()) });
+      let sentAt = now();
+      try {
+        return await send({ onSent: () => (sentAt = now()) });
+      } finally {
+        // Answered or failed (a 429 too: the retry waits out the spacing from this attempt).
+        state.nextAt = Math.max(sentAt, now() - answerWithin) + spacing;
+      }
     })();
     state.done = run;
     return run;
@@ -95,13 +108,23 @@ export const SLACK_CHANNEL_INTERVAL_MS = 1_000;
 /**
  * Slack: how much longer a message may take to reach Slack than the one a second before it. Each
  * millisecond here costs one per message after a channel's first, but a message that arrives early costs a
- * whole Retry-After second. On the delivery bench (1,000 channels, a stand-in allowing 50 ms early, quiet
- * machine, three runs each) 50 ms drew 429s in every run (3.4 s), 100-200 ms in one run of three (2.8-3.0 s
- * without, 3.5-3.8 s with); 150 ms is the middle of that plateau.
+ * whole Retry-After second. Pacing from when posts left alone needed 150 ms on the delivery bench (stand-in
+ * allowing 50 ms early), because a wave of 1,000 posts waits in the stand-in's queue; with late answers
+ * moving the mark (SLACK_ANSWER_WITHIN_MS), 20 ms drew no 429s.
  */
-export const SLACK_CHANNEL_MARGIN_MS = 150;
+export const SLACK_CHANNEL_MARGIN_MS = 20;
+/**
+ * Slack: an answer later than this after the post left moves the pacing mark to the answer less this. A
+ * post counted just before its answer is then at most 50 - 20 = 30 ms early, against the 50 ms of arrival
+ * jitter a limiter forgives (the stand-in's rule; Slack documents none, and allows short bursts).
+ */
+export const SLACK_ANSWER_WITHIN_MS = 50;
 /** What the bot (and the delivery bench) paces Slack posts with. */
-export const SLACK_PACE = { intervalMs: SLACK_CHANNEL_INTERVAL_MS, marginMs: SLACK_CHANNEL_MARGIN_MS } as const satisfies PaceOptions;
+export const SLACK_PACE = {
+  intervalMs: SLACK_CHANNEL_INTERVAL_MS,
+  marginMs: SLACK_CHANNEL_MARGIN_MS,
+  answerWithinMs: SLACK_ANSWER_WITHIN_MS,
+} as const satisfies PaceOptions;
 /**
  * Discord: 50 requests per second for the whole bot. The window is a little longer than a second so
  * that differences in network delay between two requests cannot put 51 into one second on arrival.

@@ -29,12 +29,16 @@ export function sourceLabel(article: Article, cwd?: string): string {
   return `${article.source}: ${link}`;
 }
 
+// One formatter for every call: toLocaleDateString builds a new one each time, which costs about a
+// millisecond (a digest renders two dates per story).
+const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** "14 Mar 2025" for an ISO date; the input unchanged when it is not a date. */
 export function shortDate(iso: string | null): string | null {
   if (iso === null) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return SHORT_DATE.format(date);
 }
 
 export function timeLabel(story: DigestStory): string | null {

@@ -1,11 +1,12 @@
-// chat.postMessage for the delivery hot path, on node:http(s) with a keep-alive pool. Bolt's WebClient
-// spends about 0.8 ms of CPU per call (fetch, p-queue, p-retry, and debug log lines whose JSON is built
-// even when debug is off); this spends about 0.2 ms, which is what lets a wave of 1,000 channels leave
-// within a fraction of Slack's one-second spacing. Bolt's client still serves commands and replies.
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+// chat.postMessage for the delivery hot path, on a small HTTP/1.1 client (http1-pool.ts) with kept-alive
+// connections. Bolt's WebClient spends about 0.8 ms of CPU per call (fetch, p-queue, p-retry, and debug log
+// lines whose JSON is built even when debug is off), and node:http about 0.2 ms; a delivery to 1,000
+// channels at once needs the last channel's first post out within a fraction of Slack's one-second spacing.
+// Bolt's client still serves commands and replies.
 import type { Block, SlackMessage } from './blocks.ts';
 import { slackApiError, slackHttpError, slackNetworkError, slackRateLimited } from './errors.ts';
+import type { Http1Response } from './http1-response.ts';
+import { createHttp1Pool } from './http1-pool.ts';
 
 export interface SlackPosterOptions {
   /** Bot token (xoxb-...); sent only in the Authorization header, never in a body, error or log. */
@@ -57,63 +58,52 @@ export interface SlackPoster {
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   const base = options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`;
   const url = new URL(`${base}chat.postMessage`);
-  const secure = url.protocol === 'https:';
-  const maxSockets = options.maxSockets ?? SLACK_POSTER_DEFAULTS.maxSockets;
-  const timeout = options.timeoutMs ?? SLACK_POSTER_DEFAULTS.timeoutMs;
-  // The timeout lives on the sockets (inactivity, set once per connection): a per-request timeout re-arms a
-  // timer on every call and costs a third as much CPU as the whole request.
-  const agentOptions = { keepAlive: true, maxSockets, timeout };
-  const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
-  const send = secure ? httpsRequest : httpRequest;
-  // Built once: per call only the body and its length change. Headers as a raw list skip Node's
-  // per-header validation, which is most of what building a request costs besides the write itself.
-  const target = { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent };
-  const fixedHeaders = [
-    'host', url.host,
-    'authorization', `Bearer ${options.token}`,
-    'content-type', 'application/x-www-form-urlencoded',
-    'accept', 'application/json',
-    'user-agent', 'news-digest',
-  ];
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`Slack API URL must be http: or https:, not ${url.protocol}`);
+  // A line break would let the token end the header early and forge the rest; say so without the token.
+  if (/[\r\n]/.test(options.token)) throw new TypeError('Slack token contains a line break');
+  const pool = createHttp1Pool({
+    origin: url,
+    maxSockets: options.maxSockets ?? SLACK_POSTER_DEFAULTS.maxSockets,
+    timeoutMs: options.timeoutMs ?? SLACK_POSTER_DEFAULTS.timeoutMs,
+  });
+  // Everything but the body's length and the body is the same for every post: built once, as bytes.
+  const headBeforeLength = Buffer.from(
+    `POST ${url.pathname}${url.search} HTTP/1.1\r\n` +
+      `host: ${url.host}\r\n` +
+      `authorization: Bearer ${options.token}\r\n` +
+      'content-type: application/x-www-form-urlencoded\r\n' +
+      'accept: application/json\r\n' +
+      'user-agent: news-digest\r\n' +
+      'content-length: ',
+    'latin1',
+  );
 
   function postMessage({ channel, message, threadTs, onSent }: SlackPost): Promise<string | null> {
-    const body = `channel=${encodeURIComponent(channel)}${threadTs === undefined ? '' : `&thread_ts=${encodeURIComponent(threadTs)}`}&${formOf(message)}`;
-    return new Promise((resolve, reject) => {
-      const headers = [...fixedHeaders, 'content-length', String(Buffer.byteLength(body))];
-      const req = send({ ...target, headers }, (res) => {
-        readBody(res).then((text) => {
-          try {
-            resolve(answer(channel, res, text));
-          } catch (error) {
-            reject(error);
-          }
-        }, (error: unknown) => reject(slackNetworkError(channel, error)));
-      });
-      // 'finish': the whole request is handed to the OS, which for a kept-alive connection means sent.
-      if (onSent !== undefined) req.once('finish', onSent);
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeout} ms`), { code: 'ETIMEDOUT' })));
-      req.on('error', (error) => reject(slackNetworkError(channel, error)));
-      req.end(body);
-    });
+    const form = formOf(message);
+    // Every field is percent-encoded, so the text is ASCII and its length is its byte length.
+    const fields = `channel=${encodeURIComponent(channel)}${threadTs === undefined ? '' : `&thread_ts=${encodeURIComponent(threadTs)}`}&`;
+    const varying = Buffer.from(`${fields.length + form.length}\r\n\r\n${fields}`, 'latin1');
+    const request = Buffer.concat([headBeforeLength, varying, form], headBeforeLength.length + varying.length + form.length);
+    return pool.send(request, onSent).then(
+      (response) => answer(channel, response),
+      (error: unknown) => Promise.reject(slackNetworkError(channel, error)),
+    );
   }
 
-  const close = () => {
-    for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
-  };
-  return { postMessage, close };
+  return { postMessage, close: () => pool.close() };
 }
 
-function answer(channel: string, res: IncomingMessage, text: string): string | null {
-  const status = res.statusCode ?? 0;
+function answer(channel: string, res: Http1Response): string | null {
+  const status = res.status;
   if (status === 429) {
-    const header = Number.parseInt(String(res.headers['retry-after'] ?? ''), 10);
+    const header = Number.parseInt(res.headers['retry-after'] ?? '', 10);
     throw slackRateLimited(channel, Number.isNaN(header) ? SLACK_POSTER_DEFAULTS.retryAfterSeconds : header);
   }
   // Slack's Web API uses no meaningful statuses besides 200 and 429; anything else is the transport's.
   if (status !== 200) throw slackHttpError(channel, status);
   let data: { ok?: unknown; ts?: unknown; error?: unknown } | null;
   try {
-    data = JSON.parse(text) as typeof data;
+    data = JSON.parse(res.body) as typeof data;
   } catch (error) {
     throw slackHttpError(channel, status, error);
   }
@@ -122,27 +112,17 @@ function answer(channel: string, res: IncomingMessage, text: string): string | n
   return typeof data.ts === 'string' ? data.ts : null;
 }
 
-function readBody(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => resolve(text));
-    res.on('error', reject);
-  });
-}
-
 /**
  * The form fields after the channel, encoded once per message: a digest posts the same rendered story to
  * every channel, and encoding its blocks (several kilobytes of JSON) each time would dominate the call.
  */
-const encodedMessages = new WeakMap<SlackMessage, string>();
+const encodedMessages = new WeakMap<SlackMessage, Buffer>();
 
-function formOf(message: SlackMessage): string {
+function formOf(message: SlackMessage): Buffer {
   let form = encodedMessages.get(message);
   if (form === undefined) {
     // Story messages carry many links; Slack's previews would bury the summary under cards.
-    form = `text=${encodeURIComponent(message.text)}&blocks=${encodeURIComponent(JSON.stringify(message.blocks satisfies readonly Block[]))}&unfurl_links=false&unfurl_media=false`;
+    form = Buffer.from(`text=${encodeURIComponent(message.text)}&blocks=${encodeURIComponent(JSON.stringify(message.blocks satisfies readonly Block[]))}&unfurl_links=false&unfurl_media=false`, 'latin1');
     encodedMessages.set(message, form);
   }
   return form;

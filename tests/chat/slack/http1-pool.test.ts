@@ -1,0 +1,122 @@
+// The poster's HTTP/1.1 client against node:http servers (an independent implementation of the protocol)
+// and raw sockets for what node:http would never send: answers matched to requests on kept-alive
+// connections, chunked and Content-Length bodies, Connection: close, idle connections the server drops,
+// the connection limit, and failures as errors with a code.
+import { once } from 'node:events';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttp1Pool, type Http1Pool } from '../../../src/chat/slack/http1-pool.ts';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function listen(server: Server): Promise<URL> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  closers.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+}
+
+/** A node:http server answering each POST with `answer(body, req, res)`; records client ports. */
+async function httpServer(answer: (body: string, req: IncomingMessage, res: ServerResponse) => void) {
+  const ports: number[] = [];
+  const server = createHttpServer((req, res) => {
+    ports.push(req.socket.remotePort ?? 0);
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => answer(body, req, res));
+  });
+  const origin = await listen(server);
+  return { origin, ports, server };
+}
+
+const post = (origin: URL, body: string, extra = '') =>
+  Buffer.from(`POST /api/x HTTP/1.1\r\nhost: ${origin.host}\r\ncontent-length: ${Buffer.byteLength(body)}${extra}\r\n\r\n${body}`);
+
+function pool(origin: URL, maxSockets = 4, timeoutMs = 5000): Http1Pool {
+  const created = createHttp1Pool({ origin, maxSockets, timeoutMs });
+  closers.push(async () => created.close());
+  return created;
+}
+
+describe('HTTP/1.1 pool', () => {
+  it('matches answers to requests over kept-alive connections, chunked or with a length, and calls onSent first', async () => {
+    const { origin, ports } = await httpServer((body, _req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (body.endsWith('0')) {
+        // No length given and written in pieces: node:http sends it chunked.
+        res.write('{"echo":');
+        res.end(`"${body}"}`);
+      } else res.end(`{"echo":"${body}"}`);
+    });
+    const client = pool(origin, 2);
+    const order: string[] = [];
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        client.send(post(origin, `n=${i}`), () => order.push(`sent ${i}`)).then((r) => {
+          order.push(`answered ${i}`);
+          return r;
+        }),
+      ),
+    );
+    expect(answers.map((a) => JSON.parse(a.body) as unknown)).toEqual(Array.from({ length: 20 }, (_, i) => ({ echo: `n=${i}` })));
+    expect(answers.find((a) => a.headers['transfer-encoding'] === 'chunked')).toBeDefined();
+    for (let i = 0; i < 20; i += 1) expect(order.indexOf(`sent ${i}`)).toBeLessThan(order.indexOf(`answered ${i}`));
+    // Never more than the limit, and connections were reused.
+    expect(new Set(ports).size).toBe(2);
+  });
+
+  it('after Connection: close, or when the server drops an idle connection, the next request takes a new one', async () => {
+    let closeNext = true;
+    const { origin, ports, server } = await httpServer((_body, _req, res) => {
+      if (closeNext) res.setHeader('connection', 'close');
+      closeNext = false;
+      res.end('{}');
+    });
+    const client = pool(origin, 1);
+    expect((await client.send(post(origin, 'a'))).close).toBe(true);
+    expect((await client.send(post(origin, 'b'))).close).toBe(false);
+    // The server ends the idle connection (as its keep-alive timeout would); once the end has reached the
+    // client's event loop, the pool has dropped the connection and opens another.
+    server.closeIdleConnections();
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect((await client.send(post(origin, 'c'))).status).toBe(200);
+    expect(new Set(ports).size).toBe(3);
+  });
+
+  it('an answer it cannot frame, or a connection cut mid-answer, fails that request with a code; the next one works', async () => {
+    let mode = 'garbage';
+    const server = createNetServer((socket) => {
+      socket.once('data', () => {
+        if (mode === 'garbage') socket.end('HTTP/1.1 200 OK\r\nContent-Length: nope\r\n\r\n');
+        else if (mode === 'cut') socket.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{}');
+        else socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}');
+      });
+    });
+    const origin = await listen(server);
+    const client = pool(origin, 1);
+    await expect(client.send(post(origin, 'a'))).rejects.toMatchObject({ code: 'HTTP1_PROTOCOL_ERROR' });
+    mode = 'cut';
+    await expect(client.send(post(origin, 'b'))).rejects.toMatchObject({ code: 'HTTP1_PROTOCOL_ERROR' });
+    mode = 'fine';
+    expect((await client.send(post(origin, 'c'))).body).toBe('{}');
+  });
+
+  it('a connection the server resets before answering fails its request as ECONNRESET', async () => {
+    const server = createNetServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
+    const origin = await listen(server);
+    await expect(pool(origin, 1).send(post(origin, 'a'))).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+});
