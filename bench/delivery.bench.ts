@@ -36,7 +36,7 @@ const DISCORD_GLOBAL_PER_SECOND = 50;
 
 interface StandIn {
   readonly url: string;
-  stats(): Promise<{ accepted: { channel: string; text?: string; title?: string }[]; rejected: number }>;
+  stats(): Promise<{ accepted: { channel: string; text?: string; title?: string }[]; rejected: number; cpuSeconds: number }>;
   close(): Promise<void>;
 }
 
@@ -146,12 +146,14 @@ async function slackBench(stories: StoryMaterial[]): Promise<void> {
         }),
     };
     const sink = pacedSink(createSlackSink({ poster: watched }), SLACK_PACE);
+    const standInCpu = (await slack.stats()).cpuSeconds;
     const result = await run('slack', sink, stories, (i) => `C${String(i).padStart(8, '0')}`);
     const wave = [...firstSent.values()];
     console.log(`slack: first posts of all ${wave.length} channels left within ${(Math.max(...wave) / 1000).toFixed(2)} s (first ${(Math.min(...wave) / 1000).toFixed(2)} s, median ${(wave.sort((a, b) => a - b)[wave.length >> 1]! / 1000).toFixed(2)} s)`);
     poster.close();
     const floor = ((perChannel - 1) * SLACK_CHANNEL_INTERVAL_MS) / 1000;
     const stats = await slack.stats();
+    console.log(`slack: stand-in CPU ${(stats.cpuSeconds - standInCpu).toFixed(2)} s for the run (its own process)`);
     const accepted = stats.accepted.map((a) => ({ channel: a.channel, key: a.text ?? '' }));
     report('slack', result.seconds, floor, CHANNELS * perChannel, accepted, stats.rejected, result.failed);
   } finally {

@@ -38,7 +38,9 @@ export interface PaceOptions {
 
 export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // Whole milliseconds, rounded up (never early): Node keeps one timer list per distinct duration, and a
+  // thousand channels' fractional waits would otherwise each make a list of their own.
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(ms))));
   // Per channel: the latest post's promise (posts to one channel go out in order, one at a time) and the
   // earliest time for the next one.
   const channels = new Map<string, { done: Promise<unknown>; nextAt: number }>();

@@ -26,12 +26,26 @@ const LIMITS = { headBytes: 64 * 1024, bodyBytes: 16 * 1024 * 1024, chunkLineByt
 
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
-const STATUS_LINE = /^HTTP\/1\.[01] (\d{3})(?: |$)/;
+const CLOSE_OPTION = /(?:^|,)\s*close\s*(?:,|$)/i;
+const EMPTY = Buffer.alloc(0);
+const DIGITS = /^\d{1,15}$/;
+
+/** "HTTP/1.1 200 OK" -> 200 (the reason phrase may be empty or missing). */
+function statusOf(head: string): number {
+  const lineEnd = head.indexOf('\r\n');
+  const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
+  const digit = (i: number) => line.charCodeAt(i) - 0x30;
+  const valid =
+    line.startsWith('HTTP/1.') && (line[7] === '0' || line[7] === '1') && line[8] === ' ' &&
+    [9, 10, 11].every((i) => digit(i) >= 0 && digit(i) <= 9) && (line.length === 12 || line[12] === ' ');
+  if (!valid) throw new Http1ProtocolError('not an HTTP/1.x status line');
+  return digit(9) * 100 + digit(10) * 10 + digit(11);
+}
 
 type Framing = { kind: 'length'; left: number } | { kind: 'chunked'; left: number; stage: 'size' | 'data' | 'data-end' | 'trailers' } | { kind: 'close' };
 
 export class Http1ResponseParser {
-  private pending: Buffer = Buffer.alloc(0);
+  private pending: Buffer = EMPTY;
   private current: { status: number; headers: Record<string, string>; close: boolean; parts: Buffer[]; size: number; framing: Framing } | null = null;
 
   private readonly onResponse: (response: Http1Response) => void;
@@ -47,7 +61,7 @@ export class Http1ResponseParser {
 
   /** Feeds bytes read from the connection; throws Http1ProtocolError on an answer it cannot frame. */
   push(chunk: Buffer): void {
-    let buf = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const buf = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
     let pos = 0;
     // Each step consumes bytes or waits for more: it returns where the next one starts.
     for (;;) {
@@ -56,8 +70,7 @@ export class Http1ResponseParser {
       pos = next;
     }
     // Keep only the unread tail, copied so the socket's read buffer is not held on to.
-    buf = buf.subarray(pos);
-    this.pending = buf.length === 0 ? Buffer.alloc(0) : Buffer.from(buf);
+    this.pending = pos === buf.length ? EMPTY : Buffer.from(buf.subarray(pos));
   }
 
   /**
@@ -81,22 +94,28 @@ export class Http1ResponseParser {
       if (buf.length - pos > LIMITS.headBytes) throw new Http1ProtocolError('response head too large');
       return pos;
     }
-    const lines = buf.toString('latin1', pos, end).split('\r\n');
-    const status = Number(STATUS_LINE.exec(lines[0] ?? '')?.[1] ?? Number.NaN);
-    if (Number.isNaN(status)) throw new Http1ProtocolError('not an HTTP/1.x status line');
+    // Read with indexOf and slice rather than split and regular expressions: this runs for every post.
+    const head = buf.toString('latin1', pos, end);
+    const status = statusOf(head);
     const headers: Record<string, string> = {};
-    for (let i = 1; i < lines.length; i += 1) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new Http1ProtocolError('malformed header line');
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+    let lineEnd = head.indexOf('\r\n');
+    while (lineEnd >= 0) {
+      const from = lineEnd + 2;
+      lineEnd = head.indexOf('\r\n', from);
+      const to = lineEnd < 0 ? head.length : lineEnd;
+      const colon = head.indexOf(':', from);
+      // No colon, or whitespace before it (RFC 9112 5.1: a server must reject that, so must a client).
+      if (colon <= from || colon >= to || head.charCodeAt(colon - 1) <= 0x20) throw new Http1ProtocolError('malformed header line');
+      const name = head.slice(from, colon).toLowerCase();
+      const value = head.slice(colon + 1, to).trim();
+      const previous = headers[name];
+      headers[name] = previous === undefined ? value : `${previous}, ${value}`;
     }
     const next = end + HEAD_END.length;
     // 100 Continue and other interim answers precede the real one (101 would switch protocols: not ours).
     if (status >= 100 && status < 200 && status !== 101) return next;
-    const close = /(?:^|,)\s*close\s*(?:,|$)/i.test(headers['connection'] ?? '');
+    const connection = headers['connection'];
+    const close = connection !== undefined && CLOSE_OPTION.test(connection);
     this.current = { status, headers, close, parts: [], size: 0, framing: framingOf(status, headers) };
     // An empty body is complete now (readBody only moves on by consuming bytes).
     if (this.current.framing.kind === 'length' && this.current.framing.left === 0) this.finish();
@@ -163,8 +182,8 @@ export class Http1ResponseParser {
   private append(current: NonNullable<Http1ResponseParser['current']>, part: Buffer): void {
     current.size += part.length;
     if (current.size > LIMITS.bodyBytes) throw new Http1ProtocolError('response body too large');
-    // Copied: the socket may reuse the memory it read into.
-    current.parts.push(Buffer.from(part));
+    // A view, not a copy: node:net hands every read its own memory, and the answer is decoded once complete.
+    current.parts.push(part);
   }
 
   private finish(): void {
@@ -191,9 +210,9 @@ function framingOf(status: number, headers: Record<string, string>): Framing {
   const length = headers['content-length'];
   if (length !== undefined) {
     // Repeated Content-Length headers arrive joined; they must all agree.
-    const values = new Set(length.split(',').map((v) => v.trim()));
+    const values = length.includes(',') ? new Set(length.split(',').map((v) => v.trim())) : [length];
     const [only] = values;
-    if (values.size !== 1 || only === undefined || !/^\d{1,15}$/.test(only)) throw new Http1ProtocolError('invalid Content-Length');
+    if ((values instanceof Set ? values.size : 1) !== 1 || only === undefined || !DIGITS.test(only)) throw new Http1ProtocolError('invalid Content-Length');
     const left = Number(only);
     if (left > LIMITS.bodyBytes) throw new Http1ProtocolError('response body too large');
     return { kind: 'length', left };
