@@ -117,9 +117,15 @@ async function deliverStory(
 ): Promise<Outcome> {
   const version = storyVersion(material.story.articleIds);
   const storyId = material.story.id;
-  const entry = await deps.outbox.get(channel.id, storyId, version);
   const story = await (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material);
   const anchor = previous?.messageId ?? null;
+  const update = previous === undefined ? null : storyUpdate(material, story, previous);
+  // A post is coming: wait for the channel's turn (a second after its previous post) before reading the
+  // outbox and writing the intent, not after. An intent written a second early would, after a crash in
+  // that second, read as "may have been posted" and the story would never be posted; and with 1,000
+  // channels at once this keeps the outbox work of second stories out of the wave of first ones.
+  if (previous === undefined || update !== null) await sink.whenReady?.(channel.target);
+  const entry = await deps.outbox.get(channel.id, storyId, version);
 
   if (entry?.state === 'sent' || entry?.state === 'sending') {
     // 'sent': the record below was lost in a crash; 'sending': the platform call may have gone out.
@@ -132,7 +138,6 @@ async function deliverStory(
     return entry.state === 'sent' ? 'skipped' : 'uncertain';
   }
 
-  const update = previous === undefined ? null : storyUpdate(material, story, previous);
   if (previous !== undefined && update === null) {
     // The story grew without anything new to say (say, one more rewrite): remember the version only.
     await deps.posts.record(postRecord(channel, material, story, anchor, deps.now(), previous));

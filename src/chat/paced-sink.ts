@@ -92,6 +92,13 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const base: ChatSink = {
     platform: sink.platform,
     deliver: (target, digest) => sink.deliver(target, digest),
+    whenReady: async (target) => {
+      const state = channels.get(target);
+      if (state === undefined) return;
+      await state.done.catch(() => undefined);
+      const wait = state.nextAt - now();
+      if (wait > 0) await sleep(wait);
+    },
   };
   const { postStory, postUpdate, nothingNew, stop } = sink;
   return {

@@ -34,6 +34,13 @@ export interface ChatSink {
   postStory?(target: string, story: DigestStory, hooks?: PostHooks): Promise<string | null>;
   /** Post an update as a reply in the thread of the story's earlier message. */
   postUpdate?(target: string, threadMessageId: string, update: StoryUpdate, hooks?: PostHooks): Promise<string | null>;
+  /**
+   * Resolves when a post to `target` could leave at once (a rate-limiting wrapper's turn has come). The
+   * outbox waits here before writing a post's intent, so an intent is not written a second before its
+   * post: a crash in that second would leave the story marked "may have been posted" and never post it.
+   * Advisory: the post itself still keeps to the limit.
+   */
+  whenReady?(target: string): Promise<void>;
   /** Tell the channel that there is nothing new (the console says so; chat platforms stay quiet). */
   nothingNew?(target: string, note: string): Promise<void>;
   stop?(): Promise<void>;

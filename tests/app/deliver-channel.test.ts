@@ -130,6 +130,36 @@ describe('delivery through the outbox', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it('writes the intent of a post only once the sink says the turn of the channel has come, so a crash while waiting loses nothing', async () => {
+    const keyv = new Keyv();
+    const real = createOutboxRepository(keyv);
+    const events: string[] = [];
+    const outbox: OutboxRepository = {
+      get: real.get,
+      put: async (entry) => {
+        events.push(`${entry.state} ${entry.storyId}`);
+        await real.put(entry);
+      },
+    };
+    const { sink, posts } = fakeSink();
+    let waiting = 0;
+    // The "process" dies during the second story's wait for its turn.
+    const dying: ChatSink = {
+      ...sink,
+      whenReady: async (target) => {
+        events.push(`turn ${target}`);
+        waiting += 1;
+        if (waiting === 2) throw new Error('killed');
+      },
+    };
+    const stories = [material('s1', [article('a', 'x.'), article('b', 'y.')]), material('s2', [article('c', 'z.')])];
+    await expect(deliverToChannel(channel, dying, stories, deps(keyv, outbox))).rejects.toThrow('killed');
+    expect(events).toEqual(['turn C1', 'sending s1', 'sent s1', 'turn C1']);
+    // Restart: the second story was never marked as possibly sent, so it is posted now, the first is not.
+    expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 1, unchanged: 1, uncertain: 0 });
+    expect(posts.map((p) => p.story.id)).toEqual(['s1', 's2']);
+  });
+
   it('one failing story does not stop the others', async () => {
     const keyv = new Keyv();
     const { sink, posts } = fakeSink([Object.assign(new Error('invalid_blocks'), { status: 400 })]);

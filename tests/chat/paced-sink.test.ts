@@ -112,6 +112,27 @@ describe('pacedSink', () => {
     expect(quiet.posts.map((p) => p.handedAt - start)).toEqual([0, 1050]);
   });
 
+  it('whenReady resolves when the next post to a channel could leave, and at once for a channel not posted to', async () => {
+    const clock = virtualClock();
+    const { sink, posts } = slowSink(clock, () => 0, () => 10);
+    const paced = pacedSink(sink, { intervalMs: 1000, marginMs: 20, answerWithinMs: 50, now: clock.now, sleep: clock.sleep });
+    const ready: number[] = [];
+    await clock.run(
+      (async () => {
+        await paced.whenReady!('B');
+        ready.push(clock.now());
+        const first = paced.postStory!('A', story);
+        await paced.whenReady!('A');
+        ready.push(clock.now());
+        await first;
+        await paced.postStory!('A', story);
+      })(),
+    );
+    expect(ready).toEqual([0, 1020]);
+    // The post after the turn leaves at once.
+    expect(posts.map((p) => p.sentAt)).toEqual([0, 1020]);
+  });
+
   it('a failed post still counts: a retry by the caller waits out the spacing from the failed attempt', async () => {
     const clock = virtualClock();
     let calls = 0;
