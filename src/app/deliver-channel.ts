@@ -117,14 +117,17 @@ async function deliverStory(
 ): Promise<Outcome> {
   const version = storyVersion(material.story.articleIds);
   const storyId = material.story.id;
+  // A post is coming: wait for the channel's turn (a second after its previous post) before reading the
+  // outbox and writing the intent, not after. An intent written a second early would, after a crash in
+  // that second, read as "may have been posted" and the story would never be posted. With 1,000 channels
+  // at once, waiting first also keeps the summary of a digest's next story (computed once, by the first
+  // channel to need it) and its outbox work out of the wave of first posts. An earlier post of the story
+  // may make the update empty: that takes the summary to know, and needs no turn.
+  if (previous === undefined) await sink.whenReady?.(channel.target);
   const story = await (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material);
   const anchor = previous?.messageId ?? null;
   const update = previous === undefined ? null : storyUpdate(material, story, previous);
-  // A post is coming: wait for the channel's turn (a second after its previous post) before reading the
-  // outbox and writing the intent, not after. An intent written a second early would, after a crash in
-  // that second, read as "may have been posted" and the story would never be posted; and with 1,000
-  // channels at once this keeps the outbox work of second stories out of the wave of first ones.
-  if (previous === undefined || update !== null) await sink.whenReady?.(channel.target);
+  if (update !== null) await sink.whenReady?.(channel.target);
   const entry = await deps.outbox.get(channel.id, storyId, version);
 
   if (entry?.state === 'sent' || entry?.state === 'sending') {
