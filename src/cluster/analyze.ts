@@ -61,7 +61,8 @@ function scanLine(text: string, from: number, to: number, lexicon: Lexicon): voi
   let longCapitals = 0;
   for (let at = from; nextHashedWord(text, at, to, span); at = span.end) {
     const { start, end } = span;
-    const token = lexicon.tokenAtHashed(text, start, end, span.hash);
+    let token = lexicon.knownToken(text, start, end, span.hash);
+    if (token < 0) token = lexicon.tokenAtHashed(text, start, end, span.hash);
     let flags = 0;
     const c = text.charCodeAt(start);
     // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.

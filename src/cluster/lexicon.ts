@@ -20,6 +20,11 @@ export interface Lexicon {
   tokenAt(text: string, start: number, end: number): number;
   /** The same with the span's hash (span-table.ts `hashSpan`) already known. */
   tokenAtHashed(text: string, start: number, end: number, hash: number): number;
+  /**
+   * The token's index when it is known, else -1 (then tokenAtHashed adds it): the per-word fast path, small
+   * enough for V8 to inline into the scanning loop, with the rare first-sight work kept out of it.
+   */
+  knownToken(text: string, start: number, end: number, hash: number): number;
   /** Word index of a token (its normalized lower-case form). */
   wordOf(token: number): number;
   /** Whether the token, as written, looks like part of a name (capitalised or an acronym). */
@@ -142,6 +147,7 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
     token: (raw) => tokenAt(raw, 0, raw.length),
     tokenAt,
     tokenAtHashed,
+    knownToken: (text, start, end, hash) => tokens.findHashed(text, start, end, hash),
     wordOf: (token) => tokenInfo[4 * token + TOKEN_WORD]!,
     capitalized: (token) => tokenInfo[4 * token + TOKEN_CAPITAL] === 1,
     lowerOf: (index) => lowers[index]!,
