@@ -4,7 +4,7 @@
 // bytes, so the hot path does no header building, validation or stream plumbing: node:http spent about
 // half the bot's CPU per Slack message on that, which is what delays the last channel's first post when a
 // digest goes to 1,000 channels at once.
-import { connect as netConnect, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { Http1ProtocolError, type Http1Response, Http1ResponseParser } from './http1-response.ts';
 
@@ -14,6 +14,8 @@ export interface Http1PoolOptions {
   readonly maxSockets: number;
   /** A connection with a request on it and nothing read or written for this long is dropped. */
   readonly timeoutMs: number;
+  /** Certificates to trust besides the system's (tests against a local https server). */
+  readonly ca?: string;
 }
 
 export interface Http1Pool {
@@ -55,7 +57,10 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
   let head = 0;
 
   const open = (): Connection => {
-    const socket = secure ? tlsConnect({ host, port, servername: host, ALPNProtocols: ['http/1.1'] }) : netConnect({ host, port });
+    // SNI names a host, never an address (RFC 6066); the certificate is checked against the host either way.
+    const socket = secure
+      ? tlsConnect({ host, port, ...(isIP(host) === 0 ? { servername: host } : {}), ...(options.ca === undefined ? {} : { ca: options.ca }), ALPNProtocols: ['http/1.1'] })
+      : netConnect({ host, port });
     socket.setNoDelay(true);
     // Node refreshes this timer on every read and write itself: no per-request timer.
     socket.setTimeout(timeoutMs);

@@ -4,9 +4,11 @@
 // the connection limit, and failures as errors with a code.
 import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttp1Pool, type Http1Pool } from '../../../src/chat/slack/http1-pool.ts';
+import { TEST_TLS } from './tls-fixture.ts';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -118,5 +120,21 @@ describe('HTTP/1.1 pool', () => {
     const server = createNetServer((socket) => socket.once('data', () => socket.resetAndDestroy()));
     const origin = await listen(server);
     await expect(pool(origin, 1).send(post(origin, 'a'))).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('speaks TLS to an https origin, checking the certificate against the host name', async () => {
+    const server = createHttpsServer(TEST_TLS, (_req, res) => {
+      res.write('{"ok":');
+      res.end('true}');
+    });
+    const origin = await listen(server);
+    const byName = new URL(`https://localhost:${origin.port}`);
+    const trusting = pool(byName, 1);
+    const trusted = createHttp1Pool({ origin: byName, maxSockets: 1, timeoutMs: 5000, ca: TEST_TLS.cert });
+    closers.push(async () => trusted.close());
+    const answers = [await trusted.send(post(byName, 'a')), await trusted.send(post(byName, 'b'))];
+    expect(answers.map((a) => a.body)).toEqual(['{"ok":true}', '{"ok":true}']);
+    // Without the certificate in its trust store, the client refuses to talk.
+    await expect(trusting.send(post(byName, 'c'))).rejects.toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
   });
 });
