@@ -82,17 +82,35 @@ function scanLine(text: string, from: number, to: number, lexicon: Lexicon): voi
 
 /** Scan each distinct non-empty line of `text` (trimmed, first occurrence only), in order. */
 function scanUniqueLines(text: string, lexicon: Lexicon): void {
+  // Line bounds found in place (no split() array of substrings, no trim() copies); only a line that is
+  // scanned becomes a substring, as the key that spots its repeats.
   const seen = new Set<string>();
-  let lineStart = 0;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim();
-    if (line !== '' && !seen.has(line)) {
-      seen.add(line);
-      const start = lineStart + rawLine.length - rawLine.trimStart().length;
-      scanLine(text, start, start + line.length, lexicon);
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && isTrimmed(text.charCodeAt(start))) start += 1;
+    while (end > start && isTrimmed(text.charCodeAt(end - 1))) end -= 1;
+    if (start < end) {
+      const line = text.slice(start, end);
+      if (!seen.has(line)) {
+        seen.add(line);
+        scanLine(text, start, end, lexicon);
+      }
     }
-    lineStart += rawLine.length + 1;
+    lineStart = lineEnd + 1;
   }
+}
+
+// What String.prototype.trim removes: ECMAScript WhiteSpace and LineTerminator code points.
+const TRIMMED = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+]);
+
+function isTrimmed(code: number): boolean {
+  return code === 32 || (code < 128 ? code >= 9 && code <= 13 : TRIMMED.has(code));
 }
 
 // Per term id (no Map per article): the body count in the low bits and the title and lead marks above
