@@ -27,6 +27,7 @@ const LIMITS = { headBytes: 64 * 1024, bodyBytes: 16 * 1024 * 1024, chunkLineByt
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const CLOSE_OPTION = /(?:^|,)\s*close\s*(?:,|$)/i;
+const KEEP_ALIVE_OPTION = /(?:^|,)\s*keep-alive\s*(?:,|$)/i;
 const EMPTY = Buffer.alloc(0);
 const DIGITS = /^\d{1,15}$/;
 
@@ -115,7 +116,10 @@ export class Http1ResponseParser {
     // 100 Continue and other interim answers precede the real one (101 would switch protocols: not ours).
     if (status >= 100 && status < 200 && status !== 101) return next;
     const connection = headers['connection'];
-    const close = connection !== undefined && CLOSE_OPTION.test(connection);
+    // HTTP/1.0 closes after each answer unless it says keep-alive (RFC 9112 9.3).
+    const close = head.startsWith('HTTP/1.0')
+      ? !(connection !== undefined && KEEP_ALIVE_OPTION.test(connection))
+      : connection !== undefined && CLOSE_OPTION.test(connection);
     this.current = { status, headers, close, parts: [], size: 0, framing: framingOf(status, headers) };
     // An empty body is complete now (readBody only moves on by consuming bytes).
     if (this.current.framing.kind === 'length' && this.current.framing.left === 0) this.finish();

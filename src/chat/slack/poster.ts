@@ -23,8 +23,8 @@ export const SLACK_POSTER_DEFAULTS = {
   /**
    * Connections kept to Slack. A wave of posts to 1,000 channels queues for them, which is harmless (the
    * pacer counts from when a post is written, not when it was queued) and cheaper than opening 1,000. On
-   * the delivery bench (noisy: a shared machine) 100 did as well as any of 16 to 200 with no 429s, while
-   * 512 and unlimited spent more CPU opening connections and drew 429s.
+   * the delivery bench (noisy: a shared machine) 100 and 300 did about as well (2.9-3.0 s in alternating
+   * runs), 50 worse (3.3-3.5 s), and 1,000 worst (3.5 s: opening connections costs both sides CPU).
    */
   maxSockets: 100,
   /** Slack answers 429 with Retry-After in seconds; this is assumed when the header is missing. */

@@ -60,6 +60,11 @@ describe('HTTP/1.1 response parser', () => {
     }
   });
 
+  it('an HTTP/1.0 answer closes the connection unless it says keep-alive', () => {
+    const [plain, kept] = parseAll([Buffer.from('HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\n{}')]);
+    expect([plain?.close, kept?.close]).toEqual([true, false]);
+  });
+
   it('joins repeated headers, and accepts repeated equal Content-Length values', () => {
     const [response] = parseAll([Buffer.from('HTTP/1.1 200 OK\r\nVary: a\r\nvary: b\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}')]);
     expect(response?.headers['vary']).toBe('a, b');
