@@ -29,6 +29,9 @@ export interface Http1Pool {
   close(): void;
 }
 
+/** Slack's answers to chat.postMessage are a few hundred bytes; a larger one arrives in several reads. */
+const READ_BUFFER_BYTES = 64 * 1024;
+
 interface Pending {
   readonly request: Buffer;
   readonly onSent: (() => void) | undefined;
@@ -55,24 +58,31 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
   // Waiting for a connection: an array read from `head`, so a wave of 1,000 posts costs no shifting.
   let queue: Pending[] = [];
   let head = 0;
+  const readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
 
   const open = (): Connection => {
     // SNI names a host, never an address (RFC 6066); the certificate is checked against the host either way.
-    const socket = secure
-      ? tlsConnect({ host, port, ...(isIP(host) === 0 ? { servername: host } : {}), ...(options.ca === undefined ? {} : { ca: options.ca }), ALPNProtocols: ['http/1.1'] })
-      : netConnect({ host, port });
-    socket.setNoDelay(true);
-    // Node refreshes this timer on every read and write itself: no per-request timer.
-    socket.setTimeout(timeoutMs);
-    const connection: Connection = { socket, parser: new Http1ResponseParser((response) => answered(connection, response)), active: null, done: false };
-    connections.add(connection);
-    socket.on('data', (chunk: Buffer) => {
+    const read = (chunk: Buffer): void => {
       try {
         connection.parser.push(chunk);
       } catch (error) {
         fail(connection, error);
       }
-    });
+    };
+    // Plain TCP reads straight into one buffer shared by all connections (the parser copies what it
+    // keeps), skipping the readable stream's per-read work; TLS sockets take no such option.
+    const socket = secure
+      ? tlsConnect({ host, port, ...(isIP(host) === 0 ? { servername: host } : {}), ...(options.ca === undefined ? {} : { ca: options.ca }), ALPNProtocols: ['http/1.1'] })
+      : netConnect({ host, port, onread: { buffer: readBuffer, callback: (length: number, buffer: Uint8Array) => {
+        read(Buffer.from(buffer.buffer, buffer.byteOffset, length));
+        return true;
+      } } });
+    socket.setNoDelay(true);
+    // Node refreshes this timer on every read and write itself: no per-request timer.
+    socket.setTimeout(timeoutMs);
+    const connection: Connection = { socket, parser: new Http1ResponseParser((response) => answered(connection, response)), active: null, done: false };
+    connections.add(connection);
+    if (secure) socket.on('data', read);
     socket.on('timeout', () => {
       if (connection.active === null) retire(connection);
       else fail(connection, Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));

@@ -186,8 +186,8 @@ export class Http1ResponseParser {
   private append(current: NonNullable<Http1ResponseParser['current']>, part: Buffer): void {
     current.size += part.length;
     if (current.size > LIMITS.bodyBytes) throw new Http1ProtocolError('response body too large');
-    // A view, not a copy: node:net hands every read its own memory, and the answer is decoded once complete.
-    current.parts.push(part);
+    // Copied: the connection may read into the same memory again before the answer is complete.
+    current.parts.push(Buffer.from(part));
   }
 
   private finish(): void {

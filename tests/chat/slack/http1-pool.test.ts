@@ -80,6 +80,19 @@ describe('HTTP/1.1 pool', () => {
     expect(new Set(ports).size).toBe(2);
   });
 
+  it('an answer larger than one read arrives whole on each of two connections read into one shared buffer', async () => {
+    const big = (tag: string) => JSON.stringify({ ok: true, pad: tag.repeat(150_000) });
+    const { origin } = await httpServer((body, _req, res) => {
+      const text = big(body.slice(-1));
+      // Written in pieces so the two answers' reads interleave.
+      for (let at = 0; at < text.length; at += 10_000) res.write(text.slice(at, at + 10_000));
+      res.end();
+    });
+    const client = pool(origin, 2);
+    const [x, y] = await Promise.all([client.send(post(origin, 'n=x')), client.send(post(origin, 'n=y'))]);
+    expect([x.body === big('x'), y.body === big('y')]).toEqual([true, true]);
+  });
+
   it('after Connection: close, or when the server drops an idle connection, the next request takes a new one', async () => {
     let closeNext = true;
     const { origin, ports, server } = await httpServer((_body, _req, res) => {
