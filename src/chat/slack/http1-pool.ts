@@ -4,8 +4,8 @@
 // bytes, so the hot path does no header building, validation or stream plumbing: node:http spent about
 // half the bot's CPU per Slack message on that, which is what delays the last channel's first post when a
 // digest goes to 1,000 channels at once.
-import { isIP, connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { isIP, connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
+import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
 import { Http1ProtocolError, type Http1Response, Http1ResponseParser } from './http1-response.ts';
 
 export interface Http1PoolOptions {
@@ -61,7 +61,6 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
   const readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
 
   const open = (): Connection => {
-    // SNI names a host, never an address (RFC 6066); the certificate is checked against the host either way.
     const read = (chunk: Buffer): void => {
       try {
         connection.parser.push(chunk);
@@ -69,20 +68,31 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
         fail(connection, error);
       }
     };
-    // Plain TCP reads straight into one buffer shared by all connections (the parser copies what it
-    // keeps), skipping the readable stream's per-read work; TLS sockets take no such option.
-    const socket = secure
-      ? tlsConnect({ host, port, ...(isIP(host) === 0 ? { servername: host } : {}), ...(options.ca === undefined ? {} : { ca: options.ca }), ALPNProtocols: ['http/1.1'] })
-      : netConnect({ host, port, onread: { buffer: readBuffer, callback: (length: number, buffer: Uint8Array) => {
+    // Reads go straight into one buffer shared by all connections (the parser copies what it keeps),
+    // skipping the readable stream's per-read work: events (end, error, close) are emitted as usual.
+    const onread: OnReadOpts = {
+      buffer: readBuffer,
+      callback: (length: number, buffer: Uint8Array) => {
         read(Buffer.from(buffer.buffer, buffer.byteOffset, length));
         return true;
-      } } });
+      },
+    };
+    // SNI names a host, never an address (RFC 6066); the certificate is checked against the host either way.
+    // tls.connect takes every socket.connect option, onread included (Node's docs; its types omit it).
+    const tlsOptions: ConnectionOptions & { onread: OnReadOpts } = {
+      host,
+      port,
+      onread,
+      ...(isIP(host) === 0 ? { servername: host } : {}),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      ALPNProtocols: ['http/1.1'],
+    };
+    const socket = secure ? tlsConnect(tlsOptions) : netConnect({ host, port, onread });
     socket.setNoDelay(true);
     // Node refreshes this timer on every read and write itself: no per-request timer.
     socket.setTimeout(timeoutMs);
     const connection: Connection = { socket, parser: new Http1ResponseParser((response) => answered(connection, response)), active: null, done: false };
     connections.add(connection);
-    if (secure) socket.on('data', read);
     socket.on('timeout', () => {
       if (connection.active === null) retire(connection);
       else fail(connection, Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
