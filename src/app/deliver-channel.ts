@@ -65,23 +65,42 @@ export async function deliverToChannel(
   stories: readonly StoryMaterial[],
   deps: DeliverDeps,
 ): Promise<DeliverResult> {
-  const { pending, unchanged, previous } = await pendingStories(channel, stories, deps.posts);
-  if (pending.length === 0) {
-    const what = unchanged === 1 ? '1 story' : `${unchanged} stories`;
-    await sink.nothingNew?.(channel.target, `nothing new since the last digest (${what} already posted; 'news-digest digest' shows them all)`);
-    return { posted: 0, unchanged, failed: 0, uncertain: 0 };
+  if (sink.postStory === undefined) {
+    const { pending, unchanged } = await pendingStories(channel, stories, deps.posts);
+    if (pending.length === 0) return nothingNew(channel, sink, unchanged);
+    return deliverBatch(channel, sink, pending, unchanged, deps);
   }
-  if (sink.postStory === undefined) return deliverBatch(channel, sink, pending, unchanged, deps);
+  // Story by story, best first, reading each story's record only when its turn comes: the same stories
+  // in the same order as pendingStories (ranking is a total order, so ranking all and skipping the
+  // unchanged ones ranks the pending ones), but a channel's first post waits for one read, not one per
+  // story. With 1,000 channels at once every read before a first post delays all first posts.
   let posted = 0;
   let failed = 0;
   let uncertain = 0;
-  for (const material of pending) {
-    const outcome = await deliverStory(channel, sink, material, previous.get(material), deps);
+  let unchanged = 0;
+  let taken = 0;
+  for (const material of rankStories(stories)) {
+    const record = await deps.posts.get(channel.id, material.story.id);
+    if (record?.version === storyVersion(material.story.articleIds)) {
+      unchanged += 1;
+      continue;
+    }
+    // Past the channel's size the story waits for the next digest; it still counts as not unchanged.
+    if (taken >= channel.size) continue;
+    taken += 1;
+    const outcome = await deliverStory(channel, sink, material, record, deps);
     if (outcome === 'posted') posted += 1;
     else if (outcome === 'failed') failed += 1;
     else if (outcome === 'uncertain') uncertain += 1;
   }
+  if (taken === 0) return nothingNew(channel, sink, unchanged);
   return { posted, unchanged, failed, uncertain };
+}
+
+async function nothingNew(channel: DeliveryChannel, sink: ChatSink, unchanged: number): Promise<DeliverResult> {
+  const what = unchanged === 1 ? '1 story' : `${unchanged} stories`;
+  await sink.nothingNew?.(channel.target, `nothing new since the last digest (${what} already posted; 'news-digest digest' shows them all)`);
+  return { posted: 0, unchanged, failed: 0, uncertain: 0 };
 }
 
 /** Sinks without per-story messages (the console) print the digest in one go. */

@@ -2,7 +2,7 @@
 // retries on 429/5xx, and no duplicate after a crash between posting and recording.
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { deliverToChannel, type DeliverDeps } from '../../src/app/deliver-channel.ts';
+import { deliverToChannel, pendingStories, type DeliverDeps } from '../../src/app/deliver-channel.ts';
 import type { ChatSink, StoryUpdate } from '../../src/chat/sink.ts';
 import type { StoryMaterial } from '../../src/digest/story-material.ts';
 import type { Article } from '../../src/domain/article.ts';
@@ -158,6 +158,29 @@ describe('delivery through the outbox', () => {
     // Restart: the second story was never marked as possibly sent, so it is posted now, the first is not.
     expect(await deliverToChannel(channel, sink, stories, deps(keyv))).toMatchObject({ posted: 1, unchanged: 1, uncertain: 0 });
     expect(posts.map((p) => p.story.id)).toEqual(['s1', 's2']);
+  });
+
+  it("reads a story's record when its turn comes: the first post waits for one read; order and size as pendingStories", async () => {
+    const keyv = new Keyv();
+    const reads: string[] = [];
+    const real = createPostRepository(keyv);
+    const d = { ...deps(keyv), posts: { get: async (channelId: string, storyId: string) => (reads.push(storyId), real.get(channelId, storyId)), record: real.record } };
+    const readsAtPost: number[] = [];
+    const { sink, posts } = fakeSink();
+    const counting: ChatSink = { ...sink, postStory: async (target, story) => (readsAtPost.push(reads.length), sink.postStory!(target, story)) };
+    // s2 has the most outlets, then s3, then s1; s3 was posted in its current version before.
+    const stories = [
+      material('s1', [article('a', 'x.')]),
+      material('s2', [article('b', 'y.'), article('c', 'z.'), article('d', 'w.')]),
+      material('s3', [article('e', 'v.'), article('f', 'u.')]),
+    ];
+    await real.record({ channelId: 'news', storyId: 's3', version: '2', articleIds: ['e', 'f'], postedAt: '2025-03-14T10:00:00Z', messageId: 'm0' });
+    const expected = await pendingStories({ ...channel, size: 1 }, stories, real);
+    expect(await deliverToChannel({ ...channel, size: 1 }, counting, stories, d)).toMatchObject({ posted: 1, unchanged: expected.unchanged });
+    expect(readsAtPost).toEqual([1]);
+    expect(posts.map((p) => p.story.id)).toEqual(expected.pending.map((m) => m.story.id));
+    expect(await deliverToChannel(channel, counting, stories, d)).toMatchObject({ posted: 1, unchanged: 2 });
+    expect(posts.map((p) => p.story.id)).toEqual(['s2', 's1']);
   });
 
   it('one failing story does not stop the others', async () => {
