@@ -115,19 +115,20 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
 /** Slack: about one message per second per channel (chat.postMessage's special rate limit). */
 export const SLACK_CHANNEL_INTERVAL_MS = 1_000;
 /**
- * Slack: how much longer a message may take to reach Slack than the one a second before it. Each
- * millisecond here costs one per message after a channel's first, but a message that arrives early costs a
- * whole Retry-After second. Pacing from when posts left alone needed 150 ms on the delivery bench (stand-in
- * allowing 50 ms early), because a wave of 1,000 posts waits in the stand-in's queue; with late answers
- * moving the mark (SLACK_ANSWER_WITHIN_MS), 20 ms drew no 429s.
- */
-export const SLACK_CHANNEL_MARGIN_MS = 20;
-/**
- * Slack: an answer later than this after the post left moves the pacing mark to the answer less this. A
- * post counted just before its answer is then at most 50 - 20 = 30 ms early, against the 50 ms of arrival
+ * Slack: added to every interval. How early a post can be counted is bounded by SLACK_ANSWER_WITHIN_MS less
+ * this (see pacedSink): a previous post was counted before its answer, so the next one, paced from the
+ * earlier of its leaving and its answer less that time, is counted at most that difference early. Each
+ * millisecond here costs one per message after a channel's first, so it is 0 and the bound is kept by the
+ * answer rule alone: 30 - 0 = 30 ms, the same bound as the earlier 50 - 20, against the 50 ms of arrival
  * jitter a limiter forgives (the stand-in's rule; Slack documents none, and allows short bursts).
  */
-export const SLACK_ANSWER_WITHIN_MS = 50;
+export const SLACK_CHANNEL_MARGIN_MS = 0;
+/**
+ * Slack: an answer later than this after the post left moves the pacing mark to the answer less this, so a
+ * post is counted at most this (less the margin) early. Answers slower than this move a channel's next post
+ * later; on the delivery bench the last channels of a wave are answered well within it.
+ */
+export const SLACK_ANSWER_WITHIN_MS = 30;
 /** What the bot (and the delivery bench) paces Slack posts with. */
 export const SLACK_PACE = {
   intervalMs: SLACK_CHANNEL_INTERVAL_MS,
