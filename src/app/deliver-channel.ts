@@ -138,12 +138,15 @@ async function deliverStory(
   const storyId = material.story.id;
   // A post is coming: wait for the channel's turn (a second after its previous post) before reading the
   // outbox and writing the intent, not after. An intent written a second early would, after a crash in
-  // that second, read as "may have been posted" and the story would never be posted. With 1,000 channels
-  // at once, waiting first also keeps the summary of a digest's next story (computed once, by the first
-  // channel to need it) and its outbox work out of the wave of first posts. An earlier post of the story
-  // may make the update empty: that takes the summary to know, and needs no turn.
-  if (previous === undefined) await sink.whenReady?.(channel.target);
-  const story = await (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material);
+  // that second, read as "may have been posted" and the story would never be posted. The summary is made
+  // while waiting, shortly before the turn (whenReady's beforeTurn): computed once, by the first channel to
+  // need it, it then neither runs inside the wave of first posts nor holds up the channels whose turns come
+  // just after that channel's. An earlier post of the story may make the update empty: that takes the
+  // summary to know, and needs no turn.
+  let summary: Promise<DigestStory> | undefined;
+  const summarize = () => (summary ??= (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material));
+  if (previous === undefined) await sink.whenReady?.(channel.target, summarize);
+  const story = await summarize();
   const anchor = previous?.messageId ?? null;
   const update = previous === undefined ? null : storyUpdate(material, story, previous);
   if (update !== null) await sink.whenReady?.(channel.target);

@@ -32,9 +32,19 @@ export interface PaceOptions {
    * late our timers fire, where evenly spaced sends bunch up under load.
    */
   readonly global?: { readonly count: number; readonly windowMs: number };
+  /** How long before a channel's turn whenReady's `beforeTurn` work starts (default PREPARE_LEAD_MS). */
+  readonly prepareLeadMs?: number;
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * whenReady's `beforeTurn` work (a story's summary, computed once for all channels by the first to need
+ * it: 10-50 ms of CPU) starts this long before the turn. Done at the turn, it held up the posts of every
+ * channel whose turn came during it, and with 1,000 channels due within a few hundred milliseconds the
+ * delay carried on to the last of them; a quarter second ahead it falls in the quiet part of the wait.
+ */
+export const PREPARE_LEAD_MS = 250;
 
 export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const now = options.now ?? Date.now;
@@ -46,6 +56,7 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const channels = new Map<string, { done: Promise<unknown>; nextAt: number }>();
   const spacing = (options.intervalMs ?? 0) + (options.marginMs ?? 0);
   const answerWithin = options.answerWithinMs ?? Number.POSITIVE_INFINITY;
+  const prepareLead = options.prepareLeadMs ?? PREPARE_LEAD_MS;
   const global = options.global;
   const sent: number[] = [];
   let globalQueue: Promise<void> = Promise.resolve();
@@ -92,11 +103,15 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   const base: ChatSink = {
     platform: sink.platform,
     deliver: (target, digest) => sink.deliver(target, digest),
-    whenReady: async (target) => {
+    whenReady: async (target, beforeTurn) => {
       const state = channels.get(target);
-      if (state === undefined) return;
-      await state.done.catch(() => undefined);
-      const wait = state.nextAt - now();
+      if (state !== undefined) await state.done.catch(() => undefined);
+      if (beforeTurn !== undefined) {
+        const early = state === undefined ? 0 : state.nextAt - now() - prepareLead;
+        if (early > 0) await sleep(early);
+        await beforeTurn().catch(() => undefined);
+      }
+      const wait = state === undefined ? 0 : state.nextAt - now();
       if (wait > 0) await sleep(wait);
     },
   };

@@ -38,9 +38,11 @@ export interface ChatSink {
    * Resolves when a post to `target` could leave at once (a rate-limiting wrapper's turn has come). The
    * outbox waits here before writing a post's intent, so an intent is not written a second before its
    * post: a crash in that second would leave the story marked "may have been posted" and never post it.
-   * Advisory: the post itself still keeps to the limit.
+   * Advisory: the post itself still keeps to the limit. `beforeTurn` (say, summarizing the story) runs
+   * while waiting, a little before the turn rather than at it, so that work does not hold up the posts of
+   * other channels whose turns come at the same time; its failure is left to the caller to meet again.
    */
-  whenReady?(target: string): Promise<void>;
+  whenReady?(target: string, beforeTurn?: () => Promise<unknown>): Promise<void>;
   /** Tell the channel that there is nothing new (the console says so; chat platforms stay quiet). */
   nothingNew?(target: string, note: string): Promise<void>;
   stop?(): Promise<void>;

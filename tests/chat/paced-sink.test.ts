@@ -112,6 +112,27 @@ describe('pacedSink', () => {
     expect(quiet.posts.map((p) => p.handedAt - start)).toEqual([0, 1050]);
   });
 
+  it("whenReady runs its beforeTurn work a lead before the channel's turn (at once when the turn is nearer or has come), then waits out the turn", async () => {
+    const clock = virtualClock();
+    const { sink } = slowSink(clock, () => 0, () => 10);
+    const paced = pacedSink(sink, { intervalMs: 1000, prepareLeadMs: 250, now: clock.now, sleep: clock.sleep });
+    const events: string[] = [];
+    const work = (name: string) => async () => void events.push(`${name} ${clock.now()}`);
+    await clock.run(
+      (async () => {
+        await paced.whenReady!('A', work('first'));
+        events.push(`turn ${clock.now()}`);
+        await paced.postStory!('A', story);
+        await paced.whenReady!('A', work('second'));
+        events.push(`turn ${clock.now()}`);
+        // Failing work does not stop the wait: the caller meets the failure again when it needs the result.
+        await paced.whenReady!('B', async () => Promise.reject(new Error('no summary')));
+        events.push(`turn B ${clock.now()}`);
+      })(),
+    );
+    expect(events).toEqual(['first 0', 'turn 0', 'second 750', 'turn 1000', 'turn B 1000']);
+  });
+
   it('whenReady resolves when the next post to a channel could leave, and at once for a channel not posted to', async () => {
     const clock = virtualClock();
     const { sink, posts } = slowSink(clock, () => 0, () => 10);
