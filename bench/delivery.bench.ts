@@ -136,6 +136,7 @@ async function slackBench(stories: StoryMaterial[]): Promise<void> {
     const firstSent = new Map<string, number>();
     const started = performance.now();
     const watched = {
+      whenIdle: () => poster.whenIdle(),
       postMessage: (post: SlackPost) =>
         poster.postMessage({
           ...post,

@@ -193,7 +193,9 @@ async function deliverStory(
     return 'failed';
   }
   // Outside the try: once the platform has the message, a failure to record it must not read as
-  // "not posted" (that would post it again); the entry stays 'sending' and the next run sees it.
+  // "not posted" (that would post it again); the entry stays 'sending' and the next run sees it. Recorded
+  // once the sink has no posts waiting (whenIdle), so that recording does not delay other channels' posts.
+  await sink.whenIdle?.();
   await deps.outbox.put({ ...intent, state: 'sent', messageId, updatedAt: deps.now().toISOString() });
   await deps.posts.record(postRecord(channel, material, story, anchor ?? messageId, deps.now(), previous, update));
   return 'posted';

@@ -115,7 +115,7 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
       if (wait > 0) await sleep(wait);
     },
   };
-  const { postStory, postUpdate, nothingNew, stop } = sink;
+  const { postStory, postUpdate, nothingNew, whenIdle, stop } = sink;
   return {
     ...base,
     ...(postStory === undefined ? {} : { postStory: (target, story) => paced(target, (hooks) => postStory.call(sink, target, story, hooks)) }),
@@ -123,6 +123,7 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
       ? {}
       : { postUpdate: (target, thread, update) => paced(target, (hooks) => postUpdate.call(sink, target, thread, update, hooks)) }),
     ...(nothingNew === undefined ? {} : { nothingNew: nothingNew.bind(sink) }),
+    ...(whenIdle === undefined ? {} : { whenIdle: whenIdle.bind(sink) }),
     ...(stop === undefined ? {} : { stop: stop.bind(sink) }),
   };
 }

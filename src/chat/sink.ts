@@ -43,6 +43,13 @@ export interface ChatSink {
    * other channels whose turns come at the same time; its failure is left to the caller to meet again.
    */
   whenReady?(target: string, beforeTurn?: () => Promise<unknown>): Promise<void>;
+  /**
+   * Resolves once no post handed to this sink is waiting to be sent or answered (or after a bound the sink
+   * sets). The outbox records a post's message id after this: when a digest goes to 1,000 channels at
+   * once, recording the first answers would otherwise delay the posts still queued behind them. A crash in
+   * the wait leaves those posts marked "may have been posted": never posted twice, reported instead.
+   */
+  whenIdle?(): Promise<void>;
   /** Tell the channel that there is nothing new (the console says so; chat platforms stay quiet). */
   nothingNew?(target: string, note: string): Promise<void>;
   stop?(): Promise<void>;

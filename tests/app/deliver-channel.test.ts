@@ -183,6 +183,26 @@ describe('delivery through the outbox', () => {
     expect(posts.map((p) => p.story.id)).toEqual(['s2', 's1']);
   });
 
+  it('records a post once the sink has no posts waiting (whenIdle), after the platform call', async () => {
+    const keyv = new Keyv();
+    const real = createOutboxRepository(keyv);
+    const events: string[] = [];
+    const outbox: OutboxRepository = { get: real.get, put: async (entry) => (events.push(entry.state), real.put(entry)) };
+    const { sink } = fakeSink();
+    let idle: () => void = () => undefined;
+    const waiting: ChatSink = {
+      ...sink,
+      postStory: async (target, story) => (events.push('post'), sink.postStory!(target, story)),
+      whenIdle: () => new Promise<void>((resolve) => (events.push('wait for idle'), (idle = resolve))),
+    };
+    const delivery = deliverToChannel(channel, waiting, [material('s1', [article('a', 'x.')])], deps(keyv, outbox));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['sending', 'post', 'wait for idle']);
+    idle();
+    expect(await delivery).toMatchObject({ posted: 1 });
+    expect(events).toEqual(['sending', 'post', 'wait for idle', 'sent']);
+  });
+
   it('one failing story does not stop the others', async () => {
     const keyv = new Keyv();
     const { sink, posts } = fakeSink([Object.assign(new Error('invalid_blocks'), { status: 400 })]);

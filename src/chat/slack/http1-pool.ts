@@ -25,6 +25,11 @@ export interface Http1Pool {
    * connection's error (code ECONNREFUSED, ECONNRESET, ETIMEDOUT, HTTP1_PROTOCOL_ERROR, ...).
    */
   send(request: Buffer, onSent?: () => void): Promise<Http1Response>;
+  /**
+   * Resolves once no request is queued or waiting for its answer, or after `maxWaitMs` at the latest
+   * (a pool kept busy without a pause must not hold its callers forever).
+   */
+  whenIdle(maxWaitMs: number): Promise<void>;
   /** Drops idle connections; requests in flight finish, and a later send opens a new connection. */
   close(): void;
 }
@@ -59,6 +64,17 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
   let queue: Pending[] = [];
   let head = 0;
   const readBuffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  // Requests on a connection (sent, not answered), and who waits for none to be queued or on one.
+  let busy = 0;
+  let idleWaiters: (() => void)[] = [];
+  let idleTimer: NodeJS.Timeout | undefined;
+  const releaseIdle = (): void => {
+    clearTimeout(idleTimer);
+    idleTimer = undefined;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
 
   const open = (): Connection => {
     const read = (chunk: Buffer): void => {
@@ -127,6 +143,7 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
   const fail = (connection: Connection, error: unknown): void => {
     const active = connection.active;
     connection.active = null;
+    if (active !== null) busy -= 1;
     retire(connection);
     active?.reject(error instanceof Error ? error : new Http1ProtocolError(String(error)));
     pump();
@@ -140,6 +157,7 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
       return;
     }
     connection.active = null;
+    busy -= 1;
     if (response.close) retire(connection);
     else {
       connection.socket.unref();
@@ -151,6 +169,7 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
 
   const start = (connection: Connection, pending: Pending): void => {
     connection.active = pending;
+    busy += 1;
     // A connection only keeps the process alive while it carries a request (Node's Agent does the same).
     connection.socket.ref();
     const { onSent } = pending;
@@ -173,6 +192,7 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
     }
     queue = [];
     head = 0;
+    if (busy === 0 && idleWaiters.length > 0) releaseIdle();
   }
 
   return {
@@ -181,6 +201,12 @@ export function createHttp1Pool(options: Http1PoolOptions): Http1Pool {
         queue.push({ request, onSent, resolve, reject });
         pump();
       }),
+    whenIdle: (maxWaitMs) => {
+      if (head >= queue.length && busy === 0) return Promise.resolve();
+      // One timer for all waiters: a wave of 1,000 posts has 1,000 of them.
+      idleTimer ??= setTimeout(releaseIdle, maxWaitMs).unref();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     close: () => {
       for (const connection of [...idle]) retire(connection);
     },

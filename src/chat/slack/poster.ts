@@ -27,9 +27,14 @@ export const SLACK_POSTER_DEFAULTS = {
    * runs), 50 worse (3.3-3.5 s), and 1,000 worst (3.5 s: opening connections costs both sides CPU).
    */
   maxSockets: 100,
+  /**
+   * whenIdle's longest wait: bookkeeping that waits for the poster to be idle (the outbox's record of a
+   * post) is not put off longer than this when posts keep coming.
+   */
+  idleWaitMs: 1_000,
   /** Slack answers 429 with Retry-After in seconds; this is assumed when the header is missing. */
   retryAfterSeconds: 1,
-} as const satisfies Omit<SlackPosterOptions, 'token' | 'apiUrl'> & { retryAfterSeconds: number };
+} as const satisfies Omit<SlackPosterOptions, 'token' | 'apiUrl'> & { retryAfterSeconds: number; idleWaitMs: number };
 
 export interface SlackPost {
   readonly channel: string;
@@ -42,6 +47,8 @@ export interface SlackPost {
 export interface SlackPoster {
   /** Posts the message; resolves to its ts (the thread anchor), rejects with a SlackDeliveryError. */
   postMessage(post: SlackPost): Promise<string | null>;
+  /** Resolves once no post is queued or waiting for its answer (at most SLACK_POSTER_DEFAULTS.idleWaitMs). */
+  whenIdle(): Promise<void>;
   /**
    * Closes idle keep-alive connections. Posts in flight finish (the bot stops its platforms before the
    * deliveries drain, and cutting a sent post would leave its outbox entry unsure), and a later post
@@ -90,7 +97,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     );
   }
 
-  return { postMessage, close: () => pool.close() };
+  return { postMessage, whenIdle: () => pool.whenIdle(SLACK_POSTER_DEFAULTS.idleWaitMs), close: () => pool.close() };
 }
 
 function answer(channel: string, res: Http1Response): string | null {

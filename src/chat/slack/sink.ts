@@ -7,7 +7,7 @@ import type { SlackPoster } from './poster.ts';
 import { renderSlackStory, renderSlackUpdate } from './render.ts';
 
 export interface SlackSinkOptions {
-  readonly poster: Pick<SlackPoster, 'postMessage'>;
+  readonly poster: Pick<SlackPoster, 'postMessage'> & Partial<Pick<SlackPoster, 'whenIdle'>>;
 }
 
 export type SlackSink = ChatSink & Required<Pick<ChatSink, 'postStory' | 'postUpdate'>>;
@@ -52,6 +52,9 @@ export function createSlackSink(options: SlackSinkOptions): SlackSink {
     },
     postUpdate(target: string, threadMessageId: string, update: StoryUpdate, hooks?: PostHooks) {
       return post(target, renderSlackUpdate(update), threadMessageId, hooks);
+    },
+    whenIdle: async () => {
+      await poster.whenIdle?.();
     },
     // Chat channels stay quiet when nothing is new (the console says so; a Slack message would be noise).
   };

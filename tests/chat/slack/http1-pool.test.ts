@@ -80,6 +80,25 @@ describe('HTTP/1.1 pool', () => {
     expect(new Set(ports).size).toBe(2);
   });
 
+  it('whenIdle resolves at once when idle, else once every queued request is answered, or at its bound', async () => {
+    const held: ServerResponse[] = [];
+    const { origin } = await httpServer((body, _req, res) => (body === 'hold' ? held.push(res) : res.end('{}')));
+    const client = pool(origin, 1);
+    await client.whenIdle(60_000);
+    const events: string[] = [];
+    const sends = [0, 1, 2].map((i) => client.send(post(origin, `n=${i}`)).then(() => events.push(`answer ${i}`)));
+    await client.whenIdle(60_000).then(() => events.push('idle'));
+    await Promise.all(sends);
+    expect(events).toEqual(['answer 0', 'answer 1', 'answer 2', 'idle']);
+    // A request that is not answered holds it only up to the bound.
+    const hold = client.send(post(origin, 'hold'));
+    const started = performance.now();
+    await client.whenIdle(50);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    held[0]!.end('{}');
+    await hold;
+  });
+
   it('an answer larger than one read arrives whole on each of two connections read into one shared buffer', async () => {
     const big = (tag: string) => JSON.stringify({ ok: true, pad: tag.repeat(150_000) });
     const { origin } = await httpServer((body, _req, res) => {
