@@ -2,8 +2,9 @@
 // retries on 429/5xx, and no duplicate after a crash between posting and recording.
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { deliverToChannel, pendingStories, type DeliverDeps } from '../../src/app/deliver-channel.ts';
+import { deliverToChannel, pendingStories, rankedStories, type DeliverDeps } from '../../src/app/deliver-channel.ts';
 import type { ChatSink, StoryUpdate } from '../../src/chat/sink.ts';
+import { rankStories } from '../../src/digest/rank-stories.ts';
 import type { StoryMaterial } from '../../src/digest/story-material.ts';
 import type { Article } from '../../src/domain/article.ts';
 import type { DigestStory } from '../../src/domain/digest.ts';
@@ -201,6 +202,23 @@ describe('delivery through the outbox', () => {
     idle();
     expect(await delivery).toMatchObject({ posted: 1 });
     expect(events).toEqual(['sending', 'post', 'wait for idle', 'sent']);
+  });
+
+  it('ranks a set of story versions once: later channels get the same order, of their own materials', () => {
+    const stories = [
+      material('r1', [article('a', 'x.')]),
+      material('r2', [article('b', 'y.'), article('c', 'z.')]),
+      material('r3', [article('d', 'w.'), article('e', 'v.'), article('f', 'u.')]),
+    ];
+    const first = rankedStories(stories);
+    expect(first.map((m) => m.story.id)).toEqual(rankStories(stories).map((m) => m.story.id));
+    const again = stories.map((m) => ({ ...m }));
+    const second = rankedStories(again);
+    expect(second.map((m) => m.story.id)).toEqual(first.map((m) => m.story.id));
+    expect(second.every((m) => again.includes(m))).toBe(true);
+    // A story that grew is a new set: ranked afresh (r1 now has the most outlets).
+    const grown = [material('r1', ['g', 'h', 'i', 'j'].map((id) => article(id, 't.'))), stories[1]!, stories[2]!];
+    expect(rankedStories(grown)[0]?.story.id).toBe('r1');
   });
 
   it('one failing story does not stop the others', async () => {
