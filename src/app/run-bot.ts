@@ -18,7 +18,7 @@ import { createCommandServices } from './command-services.ts';
 import { deliverToChannel } from './deliver-channel.ts';
 import { createFeedService, type FeedService } from './feed-service.ts';
 import { leaseOwner, withLease } from './lease.ts';
-import { createPresenter } from './presenter.ts';
+import { createPresenter, presentAhead } from './presenter.ts';
 import { createDigestScheduler } from './digest-scheduler.ts';
 import { openApp } from './open-app.ts';
 import type { PlatformAdapter } from './platform.ts';
@@ -73,6 +73,17 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const metrics = deps.metrics;
   let lastPollAt: Date | null = null;
   const lease = { locks: app.locks, owner: leaseOwner() };
+  const present = createPresenter((material) => buildDigestStory(material, app));
+  // Stories an intake changed are summarized right after it (presentAhead), as many as the largest digest
+  // takes; set once the channels are known. Not with an LLM summarizer: each version summarized ahead
+  // would be a paid call, also for versions that change again before any digest posts them.
+  let summarizeAhead = 0;
+  const summarizeChanged = (added: readonly Article[]) => {
+    if (summarizeAhead === 0 || added.length === 0) return;
+    const ids = new Set(added.map((a) => app.newsroom.engine.assignment(a.id)?.storyId));
+    const changed = [...ids].flatMap((id) => (id === undefined ? [] : (app.newsroom.material(id) ?? [])));
+    presentAhead(present, changed, summarizeAhead).catch((error: unknown) => logger.error('summarizing new stories ahead failed', error));
+  };
   // One writer at a time across instances: catch up with what the others stored, then add.
   const counted = async (articles: Article[]) => {
     const locked = await withLease('ingest', lease, async () => {
@@ -84,6 +95,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     metrics?.articlesIngested.inc(result.added.length);
     metrics?.storiesCreated.inc(result.newStories);
     metrics?.storiesKnown.set(app.newsroom.engine.stories().length);
+    summarizeChanged(result.added);
     return result;
   };
 
@@ -104,8 +116,6 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       end?.();
     }
   };
-
-  const present = createPresenter((material) => buildDigestStory(material, app));
 
   const post = async (channel: EffectiveChannel): Promise<number> => {
     const sink = sinks.get(channel.platform);
@@ -192,6 +202,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     logger.warn(`channel ${channel.id}: no ${channel.platform} connection (token not set); skipped`);
     return false;
   });
+  if (loaded.config.summary.llm === undefined) summarizeAhead = Math.max(0, ...channels.map((c) => c.size));
 
   await feeds.start(intakeFeedArticles);
   // The console shows the digest at once (a newcomer's first run); chat channels keep to their
