@@ -16,11 +16,13 @@ export interface CommandServiceDeps {
   readonly validateFeed: CommandServices['validateFeed'];
   readonly feedHealth: CommandServices['feedHealth'];
   readonly now: () => Date;
+  /** The bot's presenter (each story version summarized once, the new ones ahead of time); default: summarize per call. */
+  readonly present?: CommandServices['present'];
 }
 
 export function createCommandServices(deps: CommandServiceDeps): CommandServices {
   const { app, config } = deps;
-  const present = (material: Parameters<CommandServices['present']>[0]) => buildDigestStory(material, app);
+  const present = deps.present ?? ((material: Parameters<CommandServices['present']>[0]) => buildDigestStory(material, app));
   const channel = async (channelId: string) => {
     const found = (await resolveChannels(config, app.channels)).find((c) => c.id === channelId);
     if (found === undefined) throw new Error(`unknown channel ${channelId}`);

@@ -222,6 +222,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     config: loaded.config,
     now,
     postNow: runDigest,
+    present,
     settingsChanged: async (channel) => scheduler.reschedule(channel),
     validateFeed: deps.validateFeed ?? feeds.validate,
     feedHealth: feeds.health,
