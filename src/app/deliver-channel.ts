@@ -46,17 +46,13 @@ export async function pendingStories(
   channel: DeliveryChannel,
   stories: readonly StoryMaterial[],
   posts: PostRepository,
-): Promise<{ pending: StoryMaterial[]; unchanged: number; previous: ReadonlyMap<StoryMaterial, PostRecord> }> {
+): Promise<{ pending: StoryMaterial[]; unchanged: number }> {
   const pending: StoryMaterial[] = [];
-  // Each pending story's earlier post, handed on so that delivering it does not read the record again.
-  const previous = new Map<StoryMaterial, PostRecord>();
   for (const material of stories) {
     const posted = await posts.get(channel.id, material.story.id);
-    if (posted?.version === storyVersion(material.story.articleIds)) continue;
-    pending.push(material);
-    if (posted !== undefined) previous.set(material, posted);
+    if (posted?.version !== storyVersion(material.story.articleIds)) pending.push(material);
   }
-  return { pending: rankStories(pending).slice(0, channel.size), unchanged: stories.length - pending.length, previous };
+  return { pending: rankStories(pending).slice(0, channel.size), unchanged: stories.length - pending.length };
 }
 
 export async function deliverToChannel(
