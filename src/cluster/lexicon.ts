@@ -4,7 +4,7 @@
 import { hashString } from '../dedupe/hash.ts';
 import { looksLikeName, nameKey } from '../text/names.ts';
 import { isStopword, stem } from '../text/tokens.ts';
-import { SpanTable, hashSpan } from './span-table.ts';
+import { SpanTable } from './span-table.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Name features live in the vocabulary under this prefix, beside stemmed terms. */
@@ -12,13 +12,10 @@ export const NAME_PREFIX = '#';
 
 export interface Lexicon {
   /**
-   * Index of a token as written (case kept) in the tables below: one lookup per token, so lower-casing,
-   * possessive stripping and the name test run once per distinct spelling, not per occurrence.
+   * Index of the token text.slice(start, end) as written (case kept) in the tables below, found without
+   * making the substring; `hash` is the span's span-table.ts `hashSpan`. One lookup per token, so
+   * lower-casing, possessive stripping and the name test run once per distinct spelling, not per occurrence.
    */
-  token(raw: string): number;
-  /** The same for the token text.slice(start, end), without making the substring when it is known. */
-  tokenAt(text: string, start: number, end: number): number;
-  /** The same with the span's hash (span-table.ts `hashSpan`) already known. */
   tokenAtHashed(text: string, start: number, end: number, hash: number): number;
   /**
    * The token's index when it is known, else -1 (then tokenAtHashed adds it): the per-word fast path, small
@@ -114,10 +111,6 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
     return index;
   }
 
-  function tokenAt(text: string, start: number, end: number): number {
-    return tokenAtHashed(text, start, end, hashSpan(text, start, end));
-  }
-
   function tokenAtHashed(text: string, start: number, end: number, hash: number): number {
     let index = tokens.findHashed(text, start, end, hash);
     if (index < 0) {
@@ -144,8 +137,6 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
   }
 
   return {
-    token: (raw) => tokenAt(raw, 0, raw.length),
-    tokenAt,
     tokenAtHashed,
     knownToken: (text, start, end, hash) => tokens.findHashed(text, start, end, hash),
     wordOf: (token) => tokenInfo[4 * token + TOKEN_WORD]!,
@@ -195,6 +186,7 @@ function ownCopy(text: string, start: number, end: number): string {
   return String.fromCharCode(...codes);
 }
 
+/** The word without a possessive "'s" (straight or curly apostrophe, either case of s). */
 function stripPossessive(raw: string): string {
   const n = raw.length;
   const c = raw.charCodeAt(n - 2);
@@ -203,10 +195,6 @@ function stripPossessive(raw: string): string {
 
 /** Lower-case form as tokens.ts `words` gives it: possessive "'s" dropped, curly apostrophe straightened. */
 function normalizeToken(lower: string): string {
-  const n = lower.length;
-  if (n > 2 && lower.charCodeAt(n - 1) === 115) {
-    const c = lower.charCodeAt(n - 2);
-    if (c === 39 || c === 0x2019) lower = lower.slice(0, n - 2);
-  }
-  return lower.includes('\u2019') ? lower.replace(/\u2019/gu, "'") : lower;
+  const stripped = stripPossessive(lower);
+  return stripped.includes('\u2019') ? stripped.replace(/\u2019/gu, "'") : stripped;
 }
