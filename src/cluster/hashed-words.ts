@@ -3,7 +3,8 @@
 // twice. Tokens are exactly nextWord's: only plain ASCII words take the fast path, anything else (a non-ASCII
 // character, an apostrophe) goes through nextWord and is hashed afterwards.
 import { letterOrDigitAt, nextWord, type WordSpan } from '../text/word-scanner.ts';
-import { SPAN_HASH_SEED, finishSpanHash, hashSpan, spanHashStep } from './span-table.ts';
+import { FNV_OFFSET, fnvStep } from '../text/fnv.ts';
+import { finishSpanHash, hashSpan } from './span-table.ts';
 
 export interface HashedWordSpan extends WordSpan {
   /** span-table.ts hashSpan of text[start, end). */
@@ -28,11 +29,11 @@ export function nextHashedWord(text: string, from: number, to: number, span: Has
   }
   if (i >= to) return false;
   const start = i;
-  let h = SPAN_HASH_SEED;
+  let h = FNV_OFFSET;
   for (; i < to; i += 1) {
     code = text.charCodeAt(i);
     if (code >= 128 || ASCII_WORD[code] === 0) break;
-    h = spanHashStep(h, code);
+    h = fnvStep(h, code);
   }
   // A non-ASCII start or stop, or an apostrophe that may join a letter run: the general scanner decides.
   if (i === start || (i < to && (code >= 128 || code === APOSTROPHE))) {

@@ -2,6 +2,7 @@
 // Token lookup is the hot loop of the pipeline (every word of every article): a Map<string> needs a fresh
 // substring per word and costs about twice as much. Characters are kept in one pool, and a hit is always
 // verified against them, so ids are exact (no hash-only matching).
+import { FNV_OFFSET, fnvStep } from '../text/fnv.ts';
 
 // A slot is four int32s in one array, so a probe reads one cache line: hash, id + 1 (0 = empty), and the
 // offset and length of the characters in the pool.
@@ -77,18 +78,12 @@ export class SpanTable {
 
 /** FNV-1a over the span's UTF-16 units, then a multiply so the low bits (the slot) depend on every unit. */
 export function hashSpan(text: string, start: number, end: number): number {
-  let h = SPAN_HASH_SEED;
-  for (let i = start; i < end; i += 1) h = spanHashStep(h, text.charCodeAt(i));
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i += 1) h = fnvStep(h, text.charCodeAt(i));
   return finishSpanHash(h);
 }
 
-// hashSpan in steps, for a scanner that hashes a word while it finds it.
-export const SPAN_HASH_SEED = 0x811c9dc5;
-
-export function spanHashStep(h: number, code: number): number {
-  return Math.imul(h ^ code, 0x01000193);
-}
-
+/** hashSpan's last step, for a scanner that hashes a word while it finds it (FNV_OFFSET, fnvStep per unit). */
 export function finishSpanHash(h: number): number {
   return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 }

@@ -1,13 +1,11 @@
 // 32-bit hashes for fingerprints: FNV-1a for strings and the murmur3 finalizer to spread bits. Fast and
 // deterministic across runs and machines, which the rebuild-from-store design depends on.
+import { FNV_OFFSET, fnvStep } from '../text/fnv.ts';
 
 /** FNV-1a over UTF-16 code units, optionally seeded. */
-export function hashString(text: string, seed = 0x811c9dc5): number {
+export function hashString(text: string, seed = FNV_OFFSET): number {
   let h = seed >>> 0;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < text.length; i += 1) h = fnvStep(h, text.charCodeAt(i));
   return h >>> 0;
 }
 

@@ -2,6 +2,7 @@
 // whitespace, drop the boilerplate lines and blocks listed in boilerplate-rules.ts, rebuild paragraphs,
 // and drop repeats (a block printed twice, a teaser that repeats the lead).
 import { normalizePunctuation, collapseSpaces } from '../text/normalize.ts';
+import { FNV_OFFSET, fnvStep } from '../text/fnv.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { letterOrDigitAt } from '../text/word-scanner.ts';
 import { BLOCK_RULES, LINE_RULES, MAX_BOILERPLATE_LINE } from './boilerplate-rules.ts';
@@ -93,7 +94,7 @@ const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => letterOrDigit
 function keySignature(paragraph: string): number {
   // ASCII fast path: lower-case letter by letter, with no lower-cased copy of the paragraph. The first
   // non-ASCII unit sends the whole paragraph through toLowerCase instead (which may change its length).
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let inWord = false;
   let words = 0;
   for (let i = 0; i < paragraph.length; i += 1) {
@@ -105,18 +106,18 @@ function keySignature(paragraph: string): number {
     }
     if (c >= 65 && c <= 90) c += 32;
     if (!inWord) {
-      h = Math.imul(h ^ 32, 0x01000193);
+      h = fnvStep(h, 32);
       inWord = true;
       words += 1;
     }
-    h = Math.imul(h ^ c, 0x01000193);
+    h = fnvStep(h, c);
   }
   return words === 0 ? 0 : h | 1;
 }
 
 /** keySignature of an already lower-cased paragraph, any characters. */
 function lowerKeySignature(lower: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   let inWord = false;
   let words = 0;
   for (let i = 0; i < lower.length; ) {
@@ -128,11 +129,11 @@ function lowerKeySignature(lower: string): number {
       continue;
     }
     if (!inWord) {
-      h = Math.imul(h ^ 32, 0x01000193);
+      h = fnvStep(h, 32);
       inWord = true;
       words += 1;
     }
-    for (let k = 0; k < n; k += 1) h = Math.imul(h ^ lower.charCodeAt(i + k), 0x01000193);
+    for (let k = 0; k < n; k += 1) h = fnvStep(h, lower.charCodeAt(i + k));
     i += n;
   }
   return words === 0 ? 0 : h | 1;
