@@ -43,6 +43,16 @@ export interface SentenceLimits {
   readonly maxSentenceWords: number;
 }
 
+/** Ends in an ellipsis (closing quotes or brackets aside): a teaser, the rest is on another page. */
+export const ELLIPSIS_END = /(\.\.\.|\u2026)["')\]]*$/;
+/** Ends like a statement, in . ! or ? (closing quotes or brackets aside). */
+export const SENTENCE_END = /[.!?]["')\]]*$/;
+
+/** Text that stops without ending a sentence, or ends in an ellipsis: an excerpt cut off mid-sentence. */
+export function isCutOff(text: string): boolean {
+  return !SENTENCE_END.test(text) || ELLIPSIS_END.test(text);
+}
+
 /** Why a sentence must not appear in a summary, or null when it may. */
 export function boilerplateReason(
   sentence: string,
@@ -53,9 +63,9 @@ export function boilerplateReason(
   if (tokens.length < limits.minSentenceWords) return 'too-short';
   if (tokens.length > limits.maxSentenceWords) return 'too-long';
   // A teaser or truncated excerpt: the rest of the sentence is on another page.
-  if (/(\.\.\.|\u2026)["')\]]*$/.test(text)) return 'teaser';
+  if (ELLIPSIS_END.test(text)) return 'teaser';
   // A statement ends like one; headlines, labels ("Legal Disclaimer:") and cut-off excerpts do not.
-  if (!/[.!?]["')\]]*$/.test(text) && !/[.!?,]\s*["']\s*$/.test(text)) return 'unterminated';
+  if (!SENTENCE_END.test(text) && !/[.!?,]\s*["']\s*$/.test(text)) return 'unterminated';
   if (/^[([]/.test(text) && /[)\]][.!?]?$/.test(text)) return 'bracketed';
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length > 0 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)) return 'shouting';

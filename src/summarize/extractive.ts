@@ -6,7 +6,7 @@
 // reading order. The per-sentence scores of story-model.ts serve the what's-new path (updates.ts).
 import type { Article } from '../domain/article.ts';
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
-import { boilerplateReason } from './boilerplate.ts';
+import { boilerplateReason, ELLIPSIS_END, isCutOff } from './boilerplate.ts';
 import { citingArticles } from './citations.ts';
 import { buildConceptValues, withWords, type ConceptValues } from './concept-values.ts';
 import { selectByCoverage } from './coverage-select.ts';
@@ -125,7 +125,7 @@ function cutOffFallback(
   let bestDensity = -Infinity;
   model.candidates.forEach((c, i) => {
     if (!c.refused || c.dependent || c.wordCount > budget.maxWords || !isCutOff(c.text)) return;
-    const stem = c.text.replace(/(\.\.\.|\u2026)["')\]]*$/, '').replace(/[\s,;:-]+$/, '');
+    const stem = c.text.replace(ELLIPSIS_END, '').replace(/[\s,;:-]+$/, '');
     // Refused for nothing but the missing end: the same text with a full stop must pass every other check.
     if (boilerplateReason(`${stem}.`, options) !== null) return;
     let value = 0;
@@ -137,11 +137,6 @@ function cutOffFallback(
     }
   });
   return best === undefined ? [] : [best];
-}
-
-/** Text that stops without ending a sentence, or ends in an ellipsis (the rest is on another page). */
-function isCutOff(text: string): boolean {
-  return !/[.!?]["')\]]*$/.test(text) || /(\.\.\.|\u2026)["')\]]*$/.test(text);
 }
 
 function bestSentence(model: StoryModel): ScoredCandidate | undefined {

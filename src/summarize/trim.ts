@@ -8,7 +8,7 @@
 // clause, a participle or an appositive, with a main clause before it). The same cut rescues an excerpt that a
 // feed or story page cut off mid-sentence, which is otherwise refused: its first main clause is whole.
 import { contentTerms, type Candidate } from './candidates.ts';
-import { boilerplateReason, type SentenceLimits } from './boilerplate.ts';
+import { boilerplateReason, SENTENCE_END, type SentenceLimits } from './boilerplate.ts';
 import { words } from '../text/tokens.ts';
 
 // Words that open a trailing modifier after a comma. Not "and", "but", "or" (the rest is a second main
@@ -45,7 +45,7 @@ export function trimmedVariants(
     if (/^(?:a|an|the)$/.test(match[1]!) && !APPOSITIVE_CLAUSE.test(text.slice(match.index + match[0].length))) continue;
     cuts.push(match.index);
   }
-  if (!/[.!?]["')\]]*$/.test(text)) {
+  if (!SENTENCE_END.test(text)) {
     // A cut-off excerpt: its second main clause ("..., but reiterated that Trump is taking North") is lost
     // anyway, so the first one is the most of it a summary can use; and one cut off right after a comma
     // ("... has been referred to the FBI for review,") ends its main clause there.
