@@ -51,6 +51,10 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
   // Whole milliseconds, rounded up (never early): Node keeps one timer list per distinct duration, and a
   // thousand channels' fractional waits would otherwise each make a list of their own.
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(ms))));
+  const sleepUntil = async (at: number): Promise<void> => {
+    const wait = at - now();
+    if (wait > 0) await sleep(wait);
+  };
   // Per channel: the latest post's promise (posts to one channel go out in order, one at a time) and the
   // earliest time for the next one.
   const channels = new Map<string, { done: Promise<unknown>; nextAt: number }>();
@@ -84,8 +88,7 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
     const previous = state.done;
     const run = (async () => {
       await previous.catch(() => undefined);
-      const wait = state.nextAt - now();
-      if (wait > 0) await sleep(wait);
+      await sleepUntil(state.nextAt);
       await globalTurn();
       // Handed over now; a sink that can tell when the message really left moves the mark there.
       let sentAt = now();
@@ -107,12 +110,10 @@ export function pacedSink(sink: ChatSink, options: PaceOptions): ChatSink {
       const state = channels.get(target);
       if (state !== undefined) await state.done.catch(() => undefined);
       if (beforeTurn !== undefined) {
-        const early = state === undefined ? 0 : state.nextAt - now() - prepareLead;
-        if (early > 0) await sleep(early);
+        if (state !== undefined) await sleepUntil(state.nextAt - prepareLead);
         await beforeTurn().catch(() => undefined);
       }
-      const wait = state === undefined ? 0 : state.nextAt - now();
-      if (wait > 0) await sleep(wait);
+      if (state !== undefined) await sleepUntil(state.nextAt);
     },
   };
   const { postStory, postUpdate, nothingNew, whenIdle, stop } = sink;
