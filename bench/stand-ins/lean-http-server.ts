@@ -7,13 +7,14 @@
 import { once } from 'node:events';
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { headerFields } from '../../src/chat/slack/http1-response.ts';
 import type { BodyServer } from './body-server.ts';
 
 export interface LeanRequest {
   readonly method: string;
   /** The request target as sent (path and query). */
   readonly target: string;
-  /** Header names in lower case; a repeated header keeps its last value. */
+  /** Header names in lower case; repeated headers joined with ", " (so a repeated Content-Length is refused). */
   readonly headers: Readonly<Record<string, string>>;
   /** The body as latin1 text: one character per byte, so percent-encoded forms read unchanged. */
   readonly body: string;
@@ -69,18 +70,16 @@ function serveOne(socket: Socket, buf: Buffer, handle: (request: LeanRequest) =>
     return 0;
   }
   const head = buf.toString('latin1', 0, end);
-  let lineEnd = head.indexOf('\r\n');
+  const lineEnd = head.indexOf('\r\n');
   const line = lineEnd < 0 ? head : head.slice(0, lineEnd);
   const [method, target, version, extra] = line.split(' ');
   if (method === undefined || target === undefined || extra !== undefined || (version !== 'HTTP/1.1' && version !== 'HTTP/1.0')) return refuse(socket, 400);
-  const headers: Record<string, string> = {};
-  while (lineEnd >= 0) {
-    const from = lineEnd + 2;
-    lineEnd = head.indexOf('\r\n', from);
-    const to = lineEnd < 0 ? head.length : lineEnd;
-    const colon = head.indexOf(':', from);
-    if (colon <= from || colon >= to || head.charCodeAt(colon - 1) <= 0x20) return refuse(socket, 400);
-    headers[head.slice(from, colon).toLowerCase()] = head.slice(colon + 1, to).trim();
+  let headers: Record<string, string>;
+  try {
+    // Field lines are read as the bot's client reads them: one parser for both ends of the bench.
+    headers = headerFields(head);
+  } catch {
+    return refuse(socket, 400);
   }
   // Our clients send Content-Length; a chunked body is refused rather than misread.
   if (headers['transfer-encoding'] !== undefined) return refuse(socket, 501);

@@ -79,10 +79,8 @@ export class Http1ResponseParser {
    * by it throws, as does a partial head.
    */
   end(): void {
-    const current = this.current;
-    if (current?.framing.kind === 'close') {
-      this.current = null;
-      this.emit(current);
+    if (this.current?.framing.kind === 'close') {
+      this.finish();
       return;
     }
     if (this.busy) throw new Http1ProtocolError('connection closed in the middle of a response');
@@ -95,23 +93,9 @@ export class Http1ResponseParser {
       if (buf.length - pos > LIMITS.headBytes) throw new Http1ProtocolError('response head too large');
       return pos;
     }
-    // Read with indexOf and slice rather than split and regular expressions: this runs for every post.
     const head = buf.toString('latin1', pos, end);
     const status = statusOf(head);
-    const headers: Record<string, string> = {};
-    let lineEnd = head.indexOf('\r\n');
-    while (lineEnd >= 0) {
-      const from = lineEnd + 2;
-      lineEnd = head.indexOf('\r\n', from);
-      const to = lineEnd < 0 ? head.length : lineEnd;
-      const colon = head.indexOf(':', from);
-      // No colon, or whitespace before it (RFC 9112 5.1: a server must reject that, so must a client).
-      if (colon <= from || colon >= to || head.charCodeAt(colon - 1) <= 0x20) throw new Http1ProtocolError('malformed header line');
-      const name = head.slice(from, colon).toLowerCase();
-      const value = head.slice(colon + 1, to).trim();
-      const previous = headers[name];
-      headers[name] = previous === undefined ? value : `${previous}, ${value}`;
-    }
+    const headers = headerFields(head);
     const next = end + HEAD_END.length;
     // 100 Continue and other interim answers precede the real one (101 would switch protocols: not ours).
     if (status >= 100 && status < 200 && status !== 101) return next;
@@ -193,13 +177,32 @@ export class Http1ResponseParser {
   private finish(): void {
     const current = this.current!;
     this.current = null;
-    this.emit(current);
-  }
-
-  private emit(current: NonNullable<Http1ResponseParser['current']>): void {
     const body = current.parts.length === 1 ? current.parts[0]!.toString('utf8') : Buffer.concat(current.parts).toString('utf8');
     this.onResponse({ status: current.status, headers: current.headers, body, close: current.close });
   }
+}
+
+/**
+ * The header fields of a message head (the lines after its start line), names in lower case, repeated
+ * fields joined with ", " (RFC 9110 5.3). Throws Http1ProtocolError on a line without a colon or with
+ * whitespace before it (RFC 9112 5.1: a server must reject that, so must a client).
+ */
+export function headerFields(head: string): Record<string, string> {
+  // Read with indexOf and slice rather than split and regular expressions: this runs for every post.
+  const headers: Record<string, string> = {};
+  let lineEnd = head.indexOf('\r\n');
+  while (lineEnd >= 0) {
+    const from = lineEnd + 2;
+    lineEnd = head.indexOf('\r\n', from);
+    const to = lineEnd < 0 ? head.length : lineEnd;
+    const colon = head.indexOf(':', from);
+    if (colon <= from || colon >= to || head.charCodeAt(colon - 1) <= 0x20) throw new Http1ProtocolError('malformed header line');
+    const name = head.slice(from, colon).toLowerCase();
+    const value = head.slice(colon + 1, to).trim();
+    const previous = headers[name];
+    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
+  }
+  return headers;
 }
 
 function framingOf(status: number, headers: Record<string, string>): Framing {
@@ -214,9 +217,9 @@ function framingOf(status: number, headers: Record<string, string>): Framing {
   const length = headers['content-length'];
   if (length !== undefined) {
     // Repeated Content-Length headers arrive joined; they must all agree.
-    const values = length.includes(',') ? new Set(length.split(',').map((v) => v.trim())) : [length];
-    const [only] = values;
-    if ((values instanceof Set ? values.size : 1) !== 1 || only === undefined || !DIGITS.test(only)) throw new Http1ProtocolError('invalid Content-Length');
+    const values = length.split(',');
+    const only = values[0]!.trim();
+    if (!DIGITS.test(only) || values.some((v) => v.trim() !== only)) throw new Http1ProtocolError('invalid Content-Length');
     const left = Number(only);
     if (left > LIMITS.bodyBytes) throw new Http1ProtocolError('response body too large');
     return { kind: 'length', left };
