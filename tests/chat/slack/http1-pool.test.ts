@@ -2,12 +2,12 @@
 // and raw sockets for what node:http would never send: answers matched to requests on kept-alive
 // connections, chunked and Content-Length bodies, Connection: close, idle connections the server drops,
 // the connection limit, and failures as errors with a code.
-import { once } from 'node:events';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createNetServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttp1Pool, type Http1Pool } from '../../../src/chat/slack/http1-pool.ts';
+import { listenServer } from '../../local-http.ts';
 import { TEST_TLS } from './tls-fixture.ts';
 
 const closers: (() => Promise<void>)[] = [];
@@ -16,18 +16,9 @@ afterEach(async () => {
 });
 
 async function listen(server: Server): Promise<URL> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  closers.push(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  const local = await listenServer(server);
+  closers.push(local.close);
+  return new URL(local.origin);
 }
 
 /** A node:http server answering each POST with `answer(body, req, res)`; records client ports. */
