@@ -13,6 +13,7 @@ export interface LineRule {
  * - `blank`: up to the next blank line (a wrapped disclaimer printed as several short lines);
  * - `paragraph`: the start line plus the next paragraph (a sidebar heading and its body);
  * - `end`: everything to the end of the text (a form or footer that is always last).
+ * `start` never matches a blank line: dropBoilerplateLines keeps blank lines without trying the rules.
  */
 export interface BlockRule {
   readonly start: RegExp;

@@ -17,8 +17,32 @@ const MIN_TEASER_WORDS = 5;
 
 /** Normalized lines: no BOM, "\n" line ends, straight quotes, plain dashes, collapsed spaces. */
 export function normalizeLines(raw: string): string[] {
-  const text = normalizePunctuation(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  return text.split('\n').map(collapseSpaces);
+  const text = normalizePunctuation(unixLineEnds(withoutBom(raw)));
+  const lines = text.split('\n');
+  // collapseSpaces tests each line for a run of spaces with a regex. Most texts have none anywhere: one
+  // search of the whole text then shows that trimming each line is all collapseSpaces would do.
+  if (hasSpaceRun(text)) return lines.map(collapseSpaces);
+  for (let i = 0; i < lines.length; i += 1) lines[i] = lines[i]!.trim();
+  return lines;
+}
+
+/** The text without a leading byte-order mark (one, as /^\uFEFF/ removes). */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** "\r\n" and "\r" line ends as "\n". Most texts have no "\r": a one-character search is cheaper than the regex pass. */
+function unixLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Whether some line may hold what collapseSpaces replaces (a tab, form feed, vertical tab or two spaces);
+ * false means every line only needs trimming. Single-character searches first: they cost little, and a
+ * text found to hold a tab skips the slower search for two spaces (spaces are everywhere).
+ */
+function hasSpaceRun(text: string): boolean {
+  return text.includes('\t') || text.includes('\f') || text.includes('\v') || text.includes('  ');
 }
 
 /** Whether one normalized line is boilerplate by a line rule or by starting a block rule. */
@@ -33,15 +57,20 @@ export function dropBoilerplateLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
-    const block = line.length <= MAX_BOILERPLATE_LINE ? BLOCK_RULES.find((rule) => rule.start.test(line)) : undefined;
+    // No rule can change a blank line (a line rule would blank it again, and no block starts at one) or a
+    // line of prose: keep both without trying some forty patterns. Blank lines are every paragraph break.
+    if (line === '' || line.length > MAX_BOILERPLATE_LINE) {
+      out.push(line);
+      continue;
+    }
+    const block = BLOCK_RULES.find((rule) => rule.start.test(line));
     if (block !== undefined) {
       const end = blockEnd(lines, i, block);
       for (; i < end; i += 1) out.push('');
       i -= 1;
       continue;
     }
-    const dropped = line.length <= MAX_BOILERPLATE_LINE && LINE_RULES.some((rule) => rule.pattern.test(line));
-    out.push(dropped ? '' : line);
+    out.push(LINE_RULES.some((rule) => rule.pattern.test(line)) ? '' : line);
   }
   return out;
 }
@@ -55,6 +84,11 @@ function blockEnd(lines: readonly string[], start: number, rule: BlockRule): num
   return i;
 }
 
+// A paragraph ending in one of these ends a sentence (or a quote or bracket): the next line is not a wrap of it.
+// Checked on the last character rather than with /[^.!?:;"')\]]$/, which a regex engine tries at every
+// position of the paragraph.
+const SENTENCE_STOPS = '.!?:;"\')]';
+
 /**
  * Group lines into paragraphs. A blank line always ends a paragraph. Scraped text often puts one paragraph
  * per line with no blank lines, so a single line break also ends a paragraph, except where the text was
@@ -67,7 +101,7 @@ export function linesToParagraphs(lines: readonly string[]): string[] {
     if (line === '') {
       if (current !== '') out.push(current);
       current = '';
-    } else if (current !== '' && /[^.!?:;"')\]]$/.test(current) && /^[\p{Ll}]/u.test(line)) {
+    } else if (current !== '' && !SENTENCE_STOPS.includes(current.charAt(current.length - 1)) && /^[\p{Ll}]/u.test(line)) {
       current = `${current} ${line}`;
     } else {
       if (current !== '') out.push(current);
@@ -87,8 +121,16 @@ function paragraphKey(paragraph: string): string {
 const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => letterOrDigitAt(String.fromCharCode(c), 0));
 
 /**
- * A hash of paragraphKey(paragraph) computed without building the key: equal keys have equal signatures, so
- * keys are built only to confirm a signature seen before (building every key was most of cleaning).
+ * Key units a signature covers: the key's first ten words or so. Different paragraphs that open with the
+ * same words are rare (and their keys are then compared), so hashing on to the end of every paragraph,
+ * a few thousand characters an article, bought almost nothing.
+ */
+const SIGNATURE_UNITS = 64;
+
+/**
+ * A hash of the first SIGNATURE_UNITS letters and digits of paragraphKey(paragraph), words separated,
+ * computed without building the key: equal keys have equal signatures, so keys are built only to confirm
+ * a signature seen before (building every key was most of cleaning).
  * 0 for a paragraph without letters or digits (an empty key).
  */
 function keySignature(paragraph: string): number {
@@ -96,7 +138,7 @@ function keySignature(paragraph: string): number {
   // non-ASCII unit sends the whole paragraph through toLowerCase instead (which may change its length).
   let h = FNV_OFFSET;
   let inWord = false;
-  let words = 0;
+  let units = 0;
   for (let i = 0; i < paragraph.length; i += 1) {
     let c = paragraph.charCodeAt(i);
     if (c >= 128) return lowerKeySignature(paragraph.toLowerCase());
@@ -104,22 +146,24 @@ function keySignature(paragraph: string): number {
       inWord = false;
       continue;
     }
+    // Stop at the same key unit as lowerKeySignature does: the signature depends on the key alone.
+    if (units >= SIGNATURE_UNITS) break;
     if (c >= 65 && c <= 90) c += 32;
     if (!inWord) {
       h = fnvStep(h, 32);
       inWord = true;
-      words += 1;
     }
     h = fnvStep(h, c);
+    units += 1;
   }
-  return words === 0 ? 0 : h | 1;
+  return units === 0 ? 0 : h | 1;
 }
 
 /** keySignature of an already lower-cased paragraph, any characters. */
 function lowerKeySignature(lower: string): number {
   let h = FNV_OFFSET;
   let inWord = false;
-  let words = 0;
+  let units = 0;
   for (let i = 0; i < lower.length; ) {
     const c = lower.charCodeAt(i);
     const n = c < 128 ? ASCII_WORD_CHAR[c]! : letterOrDigitAt(lower, i);
@@ -128,15 +172,16 @@ function lowerKeySignature(lower: string): number {
       i += 1;
       continue;
     }
+    if (units >= SIGNATURE_UNITS) break;
     if (!inWord) {
       h = fnvStep(h, 32);
       inWord = true;
-      words += 1;
     }
     for (let k = 0; k < n; k += 1) h = fnvStep(h, lower.charCodeAt(i + k));
+    units += n;
     i += n;
   }
-  return words === 0 ? 0 : h | 1;
+  return units === 0 ? 0 : h | 1;
 }
 
 /**
@@ -169,7 +214,8 @@ function isTeaser(
   keyOf: (index: number) => string,
   index: number,
 ): boolean {
-  if (!/(?:\.\.\.|\[\.\.\.\])$/.test(paragraph)) return false;
+  // Ends in "..." or "[...]": endsWith looks at the end only, where a regex would be tried at every position.
+  if (!paragraph.endsWith('...') && !paragraph.endsWith('[...]')) return false;
   const sentences = splitSentences(paragraph.replace(/\s*\[?\.\.\.\]?$/, ''));
   const tail = paragraphKey(sentences[sentences.length - 1] ?? '');
   if (tail.split(' ').length < MIN_TEASER_WORDS) return false;

@@ -42,4 +42,18 @@ describe('dropRepeatedParagraphs', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('tells apart long paragraphs that open alike (signatures cover only the opening words)', () => {
+    const opening = 'The central bank raised rates by half a point on Thursday to fight inflation, and said';
+    const paragraph = fc
+      .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GLUE)), { minLength: 1, maxLength: 6 })
+      .map((parts) => `${opening} ${parts.map(([w, g]) => w + g).join('')}`);
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), (ps) => {
+        const input = [...ps, ...ps.slice(0, 2).map((p) => p.toUpperCase()), ...ps.slice(0, 1).map((p) => `${p}...`)];
+        expect(dropRepeatedParagraphs(input)).toEqual(plainDrop(input));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

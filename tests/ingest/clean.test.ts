@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BLOCK_RULES } from '../../src/ingest/boilerplate-rules.ts';
 import { cleanArticleText, cleanTitle, isBoilerplateLine, splitPlainText } from '../../src/ingest/clean.ts';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
@@ -95,6 +96,15 @@ describe('cleanArticleText', () => {
     expect(cleanArticleText(`Markets fell. The central bank raised rates by half a point...\n${lead}`)).toBe(lead);
     const kept = 'He paused and said: "We will see what happens next and then we decide..."';
     expect(cleanArticleText(`${kept}\nOther text.`)).toBe(`${kept}\n\nOther text.`);
+  });
+
+  it('no block starts at a blank line (dropBoilerplateLines keeps blank lines without trying the rules)', () => {
+    for (const rule of BLOCK_RULES) expect(rule.start.test(''), rule.why).toBe(false);
+  });
+
+  it('collapses space runs wherever they are, and only trims when there are none', () => {
+    expect(cleanArticleText(' One\ttwo.\n\nThree  four -  five.\f\n\n\vSix. ')).toBe('One two.\n\nThree four - five.\n\nSix.');
+    expect(cleanArticleText(' One two. \n\n\u00A0Three four. ')).toBe('One two.\n\nThree four.');
   });
 
   it('returns an empty string for boilerplate only', () => {
