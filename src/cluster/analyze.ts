@@ -4,7 +4,7 @@
 import type { Article } from '../domain/article.ts';
 import { atSentenceStart } from '../text/names.ts';
 import { createHashedWordSpan, nextHashedWord } from './hashed-words.ts';
-import { TOKEN_HASH, TOKEN_TERM, TOKEN_WORD, type Lexicon } from './lexicon.ts';
+import { TOKEN_CAPITAL, TOKEN_HASH, TOKEN_TERM, TOKEN_WORD, type Lexicon } from './lexicon.ts';
 import { sortIds } from './sparse.ts';
 
 export interface AnalyzedArticle {
@@ -29,54 +29,112 @@ export interface FieldWeights {
 const FLAG_CAPITAL = 1;
 const FLAG_START = 2;
 
-// Scratch buffers reused across articles (one article is analyzed at a time): tokens of the title and body
-// in order with their flags, then per-word and per-term marks reset through the lists that set them.
+// Scratch state of the article being analyzed (one article at a time), reused across articles: tokens of the
+// title and body in order with their flags, positions of the capitalised ones, and the body's word hashes
+// and content term ids in order. Term counts are kept per term id (no Map per article): the body count in the
+// low bits and the title and lead marks above them, in one int32, reset through the `touched` list.
 let scanTokens = new Int32Array(1 << 12);
 let scanFlags = new Uint8Array(1 << 12);
+let scanHashes = new Uint32Array(1 << 12);
+let scanContent = new Uint32Array(1 << 12);
 let scanLength = 0;
+let hashLength = 0;
+let contentLength = 0;
+let bodyStart = 0;
+let leadEnd = 0;
+const capitals: number[] = [];
+const touched: number[] = [];
+let termMarks = new Int32Array(1 << 14);
+// Words capitalised mid-sentence, by word index.
+let midCaps = new Uint8Array(1 << 14);
 const span = createHashedWordSpan();
 
-function pushToken(token: number, flags: number): void {
-  if (scanLength === scanTokens.length) {
-    const tokens = new Int32Array(scanLength * 2);
-    tokens.set(scanTokens);
-    scanTokens = tokens;
-    const bits = new Uint8Array(scanLength * 2);
-    bits.set(scanFlags);
-    scanFlags = bits;
-  }
-  scanTokens[scanLength] = token;
-  scanFlags[scanLength] = flags;
-  scanLength += 1;
+const IN_TITLE = 1 << 29;
+const IN_LEAD = 1 << 30;
+const COUNT_MASK = IN_TITLE - 1;
+// Math.log of the small body counts that nearly every term has: one table read instead of a log call per
+// term. The same doubles Math.log returns, so the weights do not change.
+const LOG_TABLE = Float64Array.from({ length: 64 }, (_, n) => Math.log(n));
+
+/** Room for `extra` more tokens in the per-token scratch arrays. */
+function reserveTokens(extra: number): void {
+  const needed = scanLength + extra;
+  if (needed <= scanTokens.length) return;
+  const size = Math.max(scanTokens.length * 2, needed);
+  scanTokens = grown(scanTokens, new Int32Array(size));
+  scanFlags = grown(scanFlags, new Uint8Array(size));
+  scanHashes = grown(scanHashes, new Uint32Array(size));
+  scanContent = grown(scanContent, new Uint32Array(size));
+}
+
+function grown<T extends Int32Array | Uint32Array | Uint8Array>(old: T, bigger: T): T {
+  bigger.set(old);
+  return bigger;
+}
+
+/** Grow the per-term and per-word scratch arrays to hold ids below the given limits. */
+function ensureScratch(idLimit: number, wordLimit: number): void {
+  if (idLimit > termMarks.length) termMarks = grown(termMarks, new Int32Array(Math.max(termMarks.length * 2, idLimit)));
+  if (wordLimit > midCaps.length) midCaps = grown(midCaps, new Uint8Array(Math.max(midCaps.length * 2, wordLimit)));
 }
 
 /**
- * Tokens of the line text[from, to) with their flags (this is the hot loop of the whole pipeline). Lines are
- * read in place in the article text: a flat string reads faster than the substring views split() returns.
- * A line whose longer words are mostly capitalised is a headline or heading: its capitals mark no names.
+ * Tokens of the line text[from, to) with their flags, counted as terms on the way (this is the hot loop of
+ * the whole pipeline: one pass, each token's lexicon entry read once). Lines are read in place in the article
+ * text: a flat string reads faster than the substring views split() returns. A line whose longer words are
+ * mostly capitalised is a headline or heading: its capitals mark no names.
  */
-function scanLine(text: string, from: number, to: number, lexicon: Lexicon): void {
+function scanLine(text: string, from: number, to: number, lexicon: Lexicon, inTitle: boolean): void {
+  // A line of n characters holds fewer than n + 1 tokens: no capacity checks per token.
+  reserveTokens(to - from + 1);
+  const tokens = scanTokens;
+  const tokenFlags = scanFlags;
+  const hashes = scanHashes;
+  const content = scanContent;
+  let marks = termMarks;
+  let info = lexicon.tokenInfo;
   const first = scanLength;
+  let length = scanLength;
   let longWords = 0;
   let longCapitals = 0;
   for (let at = from; nextHashedWord(text, at, to, span); at = span.end) {
     const { start, end } = span;
     let token = lexicon.knownToken(text, start, end, span.hash);
-    if (token < 0) token = lexicon.tokenAtHashed(text, start, end, span.hash);
+    if (token < 0) {
+      // First sight of this spelling: the lexicon's tables, and maybe its term ids, have grown.
+      token = lexicon.tokenAtHashed(text, start, end, span.hash);
+      info = lexicon.tokenInfo;
+      ensureScratch(lexicon.idLimit, 0);
+      marks = termMarks;
+    }
     let flags = 0;
     const c = text.charCodeAt(start);
     // Upper-case first letter: ASCII fast path, else compare with the lower-cased letter.
     const upper = c < 128 ? c >= 65 && c <= 90 : text[start] !== text[start]!.toLowerCase();
     if (upper) {
       if (end - start >= 4) longCapitals += 1;
-      if (lexicon.capitalized(token)) flags |= FLAG_CAPITAL;
+      if (info[4 * token + TOKEN_CAPITAL] === 1) {
+        flags = FLAG_CAPITAL;
+        capitals.push(length);
+      }
       if (atSentenceStart(text, start, from)) flags |= FLAG_START;
     }
     if (end - start >= 4) longWords += 1;
-    pushToken(token, flags);
+    tokens[length] = token;
+    tokenFlags[length] = flags;
+    const id = info[4 * token + TOKEN_TERM]!;
+    if (!inTitle) hashes[hashLength++] = info[4 * token + TOKEN_HASH]!;
+    if (id >= 0) {
+      if (!inTitle) content[contentLength++] = id;
+      const mark = marks[id]!;
+      if (mark === 0) touched.push(id);
+      marks[id] = inTitle ? mark | IN_TITLE : (mark + 1) | (length < leadEnd ? IN_LEAD : 0);
+    }
+    length += 1;
   }
+  scanLength = length;
   if (longWords >= 2 && longCapitals / longWords >= 0.6) {
-    for (let i = first; i < scanLength; i += 1) scanFlags[i]! |= FLAG_START;
+    for (let i = first; i < length; i += 1) tokenFlags[i]! |= FLAG_START;
   }
 }
 
@@ -96,7 +154,7 @@ function scanUniqueLines(text: string, lexicon: Lexicon): void {
       const line = text.slice(start, end);
       if (!seen.has(line)) {
         seen.add(line);
-        scanLine(text, start, end, lexicon);
+        scanLine(text, start, end, lexicon, false);
       }
     }
     lineStart = lineEnd + 1;
@@ -113,86 +171,55 @@ function isTrimmed(code: number): boolean {
   return code === 32 || (code < 128 ? code >= 9 && code <= 13 : TRIMMED.has(code));
 }
 
-// Per term id (no Map per article): the body count in the low bits and the title and lead marks above
-// them, in one int32 so that counting a token touches one entry. Words capitalised mid-sentence by word index.
-let termMarks = new Int32Array(1 << 14);
-let midCaps = new Uint8Array(1 << 14);
-let contentScratch = new Uint32Array(1 << 12);
-const IN_TITLE = 1 << 29;
-const IN_LEAD = 1 << 30;
-const COUNT_MASK = IN_TITLE - 1;
-// Math.log of the small body counts that nearly every term has: one table read instead of a log call per
-// term. The same doubles Math.log returns, so the weights do not change.
-const LOG_TABLE = Float64Array.from({ length: 64 }, (_, n) => Math.log(n));
-
-/** Grow the per-term and per-word scratch arrays to hold ids below the given limits. */
-function ensureScratch(idLimit: number, wordLimit: number): void {
-  if (idLimit > termMarks.length) {
-    const marks = new Int32Array(Math.max(termMarks.length * 2, idLimit));
-    marks.set(termMarks);
-    termMarks = marks;
-  }
-  if (wordLimit > midCaps.length) {
-    const grown = new Uint8Array(Math.max(midCaps.length * 2, wordLimit));
-    grown.set(midCaps);
-    midCaps = grown;
-  }
-}
-
-export function analyzeArticle(article: Article, weights: FieldWeights, lexicon: Lexicon): AnalyzedArticle {
-  scanLength = 0;
-  scanLine(article.title, 0, article.title.length, lexicon);
-  const bodyStart = scanLength;
-  scanUniqueLines(article.text, lexicon);
-  const bodyLength = scanLength - bodyStart;
-
-  // Sized up front (a token adds at most one new name id below), so the loops work on local references:
-  // V8 then keeps the arrays in registers instead of reloading module variables at every access.
-  ensureScratch(lexicon.idLimit + scanLength, lexicon.wordLimit);
-  if (contentScratch.length < bodyLength) contentScratch = new Uint32Array(bodyLength * 2);
+/**
+ * Count the name features of the capitalised tokens: a word stands as a name where it is capitalised
+ * mid-sentence, and also where it opens a sentence or sits in a headline if the body capitalises it
+ * mid-sentence somewhere.
+ */
+function countNames(lexicon: Lexicon): void {
+  ensureScratch(lexicon.idLimit + capitals.length, lexicon.wordLimit);
   const tokens = scanTokens;
   const tokenFlags = scanFlags;
   const marks = termMarks;
   const mids = midCaps;
-  const content = contentScratch;
   const info = lexicon.tokenInfo;
-
-  // Names capitalised somewhere mid-sentence also count where they open a sentence or sit in a headline.
   const marked: number[] = [];
-  for (let i = bodyStart; i < scanLength; i += 1) {
-    if (tokenFlags[i] !== FLAG_CAPITAL) continue;
+  for (const i of capitals) {
+    if (i < bodyStart || tokenFlags[i] !== FLAG_CAPITAL) continue;
     const word = info[4 * tokens[i]! + TOKEN_WORD]!;
     if (mids[word] !== 1) {
       mids[word] = 1;
       marked.push(word);
     }
   }
-  const touched: number[] = [];
-  let contentLength = 0;
-  const leadEnd = bodyStart + weights.leadWords;
-  for (let i = 0; i < scanLength; i += 1) {
+  for (const i of capitals) {
     const token = tokens[i]!;
-    const flags = tokenFlags[i]!;
     const word = info[4 * token + TOKEN_WORD]!;
-    const inTitle = i < bodyStart;
-    const inLead = !inTitle && i < leadEnd;
-    const id = info[4 * token + TOKEN_TERM]!;
-    if (id >= 0) {
-      if (!inTitle) content[contentLength++] = id;
-      const mark = marks[id]!;
-      if (mark === 0) touched.push(id);
-      marks[id] = (inTitle ? mark | IN_TITLE : mark + 1) | (inLead ? IN_LEAD : 0);
-    }
-    // Then the word's name feature when it stands as a name here.
-    if ((flags & FLAG_CAPITAL) === 0 || ((flags & FLAG_START) !== 0 && mids[word] !== 1)) continue;
+    if ((tokenFlags[i]! & FLAG_START) !== 0 && mids[word] !== 1) continue;
     const name = lexicon.nameOf(word, token);
     if (name < 0) continue;
     const mark = marks[name]!;
     if (mark === 0) touched.push(name);
-    marks[name] = (inTitle ? mark | IN_TITLE : mark + 1) | (inLead ? IN_LEAD : 0);
+    marks[name] = i < bodyStart ? mark | IN_TITLE : (mark + 1) | (i < leadEnd ? IN_LEAD : 0);
   }
   for (const word of marked) mids[word] = 0;
+}
 
+export function analyzeArticle(article: Article, weights: FieldWeights, lexicon: Lexicon): AnalyzedArticle {
+  scanLength = 0;
+  hashLength = 0;
+  contentLength = 0;
+  capitals.length = 0;
+  touched.length = 0;
+  bodyStart = 0;
+  leadEnd = 0;
+  scanLine(article.title, 0, article.title.length, lexicon, true);
+  bodyStart = scanLength;
+  leadEnd = bodyStart + weights.leadWords;
+  scanUniqueLines(article.text, lexicon);
+  countNames(lexicon);
+
+  const marks = termMarks;
   const ids = new Int32Array(touched.length);
   for (let k = 0; k < ids.length; k += 1) ids[k] = touched[k]!;
   sortIds(ids);
@@ -210,8 +237,5 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
     tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;
     marks[id] = 0;
   }
-  // Plain loops: TypedArray.from with a mapping function is several times slower in V8.
-  const wordHashes = new Uint32Array(bodyLength);
-  for (let i = 0; i < bodyLength; i += 1) wordHashes[i] = info[4 * tokens[bodyStart + i]! + TOKEN_HASH]!;
-  return { ids, tf, wordHashes, contentIds: content.slice(0, contentLength) };
+  return { ids, tf, wordHashes: scanHashes.slice(0, hashLength), contentIds: scanContent.slice(0, contentLength) };
 }
