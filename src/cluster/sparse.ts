@@ -130,24 +130,6 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return a.norm === 0 || b.norm === 0 ? 0 : dot(a, b) / (a.norm * b.norm);
 }
 
-/** Shared ids with the product of their weights, heaviest first. */
-export function sharedEntries(a: SparseVector, b: SparseVector): [number, number][] {
-  const out: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) {
-      out.push([x, a.weights[i]! * b.weights[j]!]);
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return out.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
-}
-
 /** a + b, merged by id (ids stay ascending). */
 export function add(a: SparseVector, b: SparseVector): SparseVector {
   const ids = new Int32Array(a.ids.length + b.ids.length);
