@@ -1,8 +1,8 @@
 // Fingerprints of one text for the rewrite relation: an exact hash of its word sequence (copies that differ
 // only in spacing, case or punctuation), a MinHash signature of its word shingles (near copies) and one of
 // its content-word bigrams (paraphrases).
-import { combine, hashString } from './hash.ts';
-import { SIGNATURE_BINS, addShingle, densify, emptySignature, shingleAt } from './minhash.ts';
+import { combineBits, hashString } from './hash.ts';
+import { SIGNATURE_BINS, addShingle, densify, emptySignature, shingleBits } from './minhash.ts';
 
 export interface Fingerprint {
   /** Two independent 32-bit hashes of the whole word sequence, as one key: collisions need both to agree. */
@@ -33,15 +33,18 @@ export function fingerprint(wordHashes: Uint32Array, contentIds: Uint32Array): F
   const lastShingle = n - SHINGLE_WORDS;
   for (let i = 0; i < n; i += 1) {
     const word = wordHashes[i]!;
-    a = combine(a, word);
-    b = combine(b ^ 0x5bd1e995, word);
-    if (i <= lastShingle) addShingle(signature, shingleAt(wordHashes, i, SHINGLE_WORDS));
+    a = combineBits(a, word);
+    b = combineBits(b ^ 0x5bd1e995, word);
+    if (i <= lastShingle) addShingle(signature, shingleBits(wordHashes, i, SHINGLE_WORDS));
   }
   densify(signature);
   const phrases = emptySignature(PHRASE_BINS);
-  for (let i = 0; i + 1 < contentIds.length; i += 1) addShingle(phrases, combine(contentIds[i]!, contentIds[i + 1]!));
+  for (let i = 0; i + 1 < contentIds.length; i += 1) {
+    addShingle(phrases, combineBits(contentIds[i]!, contentIds[i + 1]!));
+  }
   densify(phrases);
-  return { exact: `${n.toString(36)}:${a.toString(36)}:${b.toString(36)}`, signature, phrases };
+  // The key spells the unsigned values, as it always has (a and b are int32 bits here).
+  return { exact: `${n.toString(36)}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`, signature, phrases };
 }
 
 /** The same from strings: lower-case words, and content terms (any stable spelling, e.g. stems). */

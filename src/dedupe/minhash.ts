@@ -1,7 +1,7 @@
 // Shingle fingerprints for near-duplicate text: one-permutation MinHash (Li, Owen & Zhang 2012) with
 // densification (Shrivastava 2017). One hash per shingle instead of one per shingle and permutation keeps the
 // cost linear in the text and independent of the signature length.
-import { combine, mix32 } from './hash.ts';
+import { combineBits, mixBits } from './hash.ts';
 
 /** Signature length; a power of two so the bin is a bit mask. 64 bins estimate Jaccard within about +-0.06. */
 export const SIGNATURE_BINS = 64;
@@ -22,8 +22,13 @@ export function shingleHashes(wordHashes: ArrayLike<number>, size: number): Uint
 
 /** The hash of the shingle of `size` words starting at word `start`. */
 export function shingleAt(wordHashes: ArrayLike<number>, start: number, size: number): number {
-  let h = wordHashes[start]!;
-  for (let j = 1; j < size; j += 1) h = combine(h, wordHashes[start + j]!);
+  return shingleBits(wordHashes, start, size) >>> 0;
+}
+
+/** shingleAt as an int32 (the same bits), for loops that only feed it to addShingle. */
+export function shingleBits(wordHashes: ArrayLike<number>, start: number, size: number): number {
+  let h = wordHashes[start]! | 0;
+  for (let j = 1; j < size; j += 1) h = combineBits(h, wordHashes[start + j]!);
   return h;
 }
 
@@ -43,11 +48,17 @@ export function emptySignature(bins = SIGNATURE_BINS): Uint32Array {
   return new Uint32Array(bins).fill(EMPTY);
 }
 
+/** Takes the shingle hash as a uint32 or an int32: only its 32 bits count. */
 export function addShingle(signature: Uint32Array, shingle: number): void {
-  const h = mix32(shingle);
+  const h = mixBits(shingle);
   const bin = h & (signature.length - 1);
   const value = h >>> BIN_BITS;
-  if (value < signature[bin]!) signature[bin] = value;
+  // Branch-free minimum: whether a shingle lowers its bin is a coin toss early in a text, which a branch
+  // mispredicts about half the time. Bins hold EMPTY or a value below 2^22, so masking off the top bit reads
+  // EMPTY as 0x7fffffff (still above every value) and keeps the subtraction within int32.
+  const current = signature[bin]! & 0x7fffffff;
+  const diff = value - current;
+  signature[bin] = current + (diff & (diff >> 31));
 }
 
 /** Fill empty bins from the next non-empty one (rotation), salted by distance so borrowed values differ. */
@@ -63,7 +74,7 @@ export function densify(signature: Uint32Array): void {
     for (let step = 1; step < bins; step += 1) {
       const value = source[(bin + step) & (bins - 1)]!;
       if (value !== EMPTY) {
-        signature[bin] = mix32(value + step) >>> BIN_BITS;
+        signature[bin] = mixBits(value + step) >>> BIN_BITS;
         break;
       }
     }
