@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintWords } from '../../src/dedupe/fingerprint.ts';
 import { createLshIndex, LSH_DEFAULTS } from '../../src/dedupe/lsh-index.ts';
 import { SIGNATURE_BINS } from '../../src/dedupe/minhash.ts';
+import { text } from './pseudo-text.ts';
 
 // Fingerprints are stored and compared across runs, so their values are part of the contract: these pins
 // were taken before the hashes moved to int32 arithmetic and must not change with any later speed-up.
-
-const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa'.split(' ');
-
-/** A deterministic pseudo-random text of `n` words. */
-function text(n: number, seed: number): string[] {
-  let x = seed;
-  return Array.from({ length: n }, () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return `${WORDS[x % WORDS.length]}${(x >>> 8) % 50}`;
-  });
-}
 
 /** An order-dependent checksum of a signature, to pin all of its bins in one number. */
 function checksum(signature: Uint32Array): number {

@@ -5,17 +5,7 @@ import { hashString } from '../../src/dedupe/hash.ts';
 import { fingerprintWords, SHINGLE_WORDS } from '../../src/dedupe/fingerprint.ts';
 import { createLshIndex } from '../../src/dedupe/lsh-index.ts';
 import { estimateJaccard, minhashSignature, shingleHashes } from '../../src/dedupe/minhash.ts';
-
-const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa'.split(' ');
-
-/** A deterministic pseudo-random text of `n` words. */
-function text(n: number, seed: number): string[] {
-  let x = seed;
-  return Array.from({ length: n }, () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return `${WORDS[x % WORDS.length]}${(x >>> 8) % 50}`;
-  });
-}
+import { text } from './pseudo-text.ts';
 
 function exactJaccard(a: Uint32Array, b: Uint32Array): number {
   const sa = new Set(a);
