@@ -7,6 +7,11 @@ import { createHashedWordSpan, nextHashedWord } from './hashed-words.ts';
 import { TOKEN_CAPITAL, TOKEN_HASH, TOKEN_TERM, TOKEN_WORD, type Lexicon } from './lexicon.ts';
 import { sortIds } from './sparse.ts';
 
+/**
+ * The analysis of one article. Its arrays are views of scratch arrays reused by the next analyzeArticle call
+ * (each fresh typed array would be allocated outside V8's heap, about a microsecond apiece): read them, or
+ * copy what must be kept, before analyzing another article.
+ */
 export interface AnalyzedArticle {
   /** Distinct term ids (stemmed content words and name features), ascending. */
   readonly ids: Int32Array;
@@ -45,6 +50,9 @@ let leadEnd = 0;
 const capitals: number[] = [];
 const touched: number[] = [];
 let termMarks = new Int32Array(1 << 14);
+// The distinct ids and their weights, returned as views.
+let idScratch = new Int32Array(1 << 10);
+let tfScratch = new Float64Array(1 << 10);
 // Words capitalised mid-sentence, by word index.
 let midCaps = new Uint8Array(1 << 14);
 const span = createHashedWordSpan();
@@ -220,10 +228,14 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   countNames(lexicon);
 
   const marks = termMarks;
-  const ids = new Int32Array(touched.length);
+  if (idScratch.length < touched.length) {
+    idScratch = new Int32Array(touched.length * 2);
+    tfScratch = new Float64Array(touched.length * 2);
+  }
+  const ids = idScratch.subarray(0, touched.length);
   for (let k = 0; k < ids.length; k += 1) ids[k] = touched[k]!;
   sortIds(ids);
-  const tf = new Float64Array(ids.length);
+  const tf = tfScratch.subarray(0, ids.length);
   for (let k = 0; k < ids.length; k += 1) {
     const id = ids[k]!;
     const bits = marks[id]!;
@@ -237,5 +249,5 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
     tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;
     marks[id] = 0;
   }
-  return { ids, tf, wordHashes: scanHashes.slice(0, hashLength), contentIds: scanContent.slice(0, contentLength) };
+  return { ids, tf, wordHashes: scanHashes.subarray(0, hashLength), contentIds: scanContent.subarray(0, contentLength) };
 }

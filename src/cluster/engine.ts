@@ -15,11 +15,11 @@ import { createLexicon } from './lexicon.ts';
 import { explainPlacement, type Placement } from './explain.ts';
 import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
 import {
-  add,
+  addAndPrune,
   idfCosine,
   idfDotter,
   pick,
-  pruneByIdf,
+  rankingScratch,
   seenBefore,
   topPositions,
   withIdf,
@@ -80,7 +80,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     // article weighs the same in its story's centroid whatever IDF becomes later. Plain IDF here: a topic
     // word of the stream's opening is discounted when scoring, not dropped for good.
     const idf = vocabulary.plainWeights();
-    const ranked = new Float64Array(analyzed.ids.length);
+    const ranked = rankingScratch(analyzed.ids.length);
     for (let k = 0; k < ranked.length; k += 1) {
       const w = idf.logN - (idf.logDf[analyzed.ids[k]!] ?? 0);
       ranked[k] = w > 0 ? analyzed.tf[k]! * w : 0;
@@ -209,7 +209,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     const story = stories[storyIndex]!;
     story.articleIds.push(article.id);
     story.members.push(doc);
-    story.centroid = pruneByIdf(add(story.centroid, vector), vocabulary.plainWeights(), options.maxCentroidTerms);
+    story.centroid = addAndPrune(story.centroid, vector, vocabulary.plainWeights(), options.maxCentroidTerms);
     if (!Number.isNaN(time)) {
       story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);
       story.last = Number.isNaN(story.last) ? time : Math.max(story.last, time);

@@ -12,15 +12,32 @@ export interface SparseVector {
 
 export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float32Array(0), norm: 0 };
 
+// Scratch arrays for values that live within one call (weights being ranked, the positions chosen). A typed
+// array of more than 64 bytes is allocated outside V8's heap, at one to two microseconds to make and free;
+// the engine made some thirty an article, most of them only to read once. A view of a reused array
+// (subarray) is an ordinary small object instead.
+let rankScratch = new Float64Array(1024);
+let positionScratch = new Int32Array(1024);
+
+/**
+ * A Float64Array of `length` to fill with ranking weights for topPositions: a view of a reused array, valid
+ * until the next call (its contents are garbage until written).
+ */
+export function rankingScratch(length: number): Float64Array {
+  if (rankScratch.length < length) rankScratch = new Float64Array(length * 2);
+  return rankScratch.subarray(0, length);
+}
+
 /**
  * Positions of the `limit` largest values, in ascending position order. Ties at the cut go to the earlier
  * position, so the result is deterministic. The cut is found by selection, not a full sort: this runs
- * several times per article.
+ * several times per article. The result is a view of a reused array, valid until the next call.
  */
 export function topPositions(values: Float64Array, limit: number): Int32Array {
   const n = values.length;
+  if (positionScratch.length < n) positionScratch = new Int32Array(n * 2);
   if (n <= limit) {
-    const all = new Int32Array(n);
+    const all = positionScratch.subarray(0, n);
     for (let i = 0; i < n; i += 1) all[i] = i;
     return all;
   }
@@ -28,7 +45,7 @@ export function topPositions(values: Float64Array, limit: number): Int32Array {
   let above = 0;
   for (let i = 0; i < n; i += 1) if (values[i]! > cut) above += 1;
   let ties = limit - above;
-  const out = new Int32Array(limit);
+  const out = positionScratch.subarray(0, limit);
   let k = 0;
   for (let i = 0; i < n && k < limit; i += 1) {
     const v = values[i]!;
@@ -107,10 +124,15 @@ export function sortIds(ids: Int32Array): Int32Array {
   return ids;
 }
 
+/** Ids and weights arrays of `length` entries over one buffer: one allocation outside the heap, not two. */
+function vectorArrays(length: number): { ids: Int32Array; weights: Float32Array } {
+  const buffer = new ArrayBuffer(length * 8);
+  return { ids: new Int32Array(buffer, 0, length), weights: new Float32Array(buffer, length * 4, length) };
+}
+
 /** The entries at `positions` of (ids, weights), weights multiplied by `factor`. */
 export function pick(ids: Int32Array, weights: ArrayLike<number>, positions: Int32Array, factor = 1): SparseVector {
-  const outIds = new Int32Array(positions.length);
-  const outWeights = new Float32Array(positions.length);
+  const { ids: outIds, weights: outWeights } = vectorArrays(positions.length);
   let sum = 0;
   for (let k = 0; k < positions.length; k += 1) {
     const p = positions[k]!;
@@ -130,10 +152,21 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return a.norm === 0 || b.norm === 0 ? 0 : dot(a, b) / (a.norm * b.norm);
 }
 
-/** a + b, merged by id (ids stay ascending). */
-export function add(a: SparseVector, b: SparseVector): SparseVector {
-  const ids = new Int32Array(a.ids.length + b.ids.length);
-  const weights = new Float32Array(ids.length);
+let mergedIds = new Int32Array(1024);
+let mergedWeights = new Float32Array(1024);
+
+/**
+ * a + b merged by id into the reused merge arrays (float32 sums, as a stored vector holds them); returns the
+ * number of entries and their sum of squares.
+ */
+function mergeIntoScratch(a: SparseVector, b: SparseVector): { length: number; sumOfSquares: number } {
+  const size = a.ids.length + b.ids.length;
+  if (mergedIds.length < size) {
+    mergedIds = new Int32Array(size * 2);
+    mergedWeights = new Float32Array(size * 2);
+  }
+  const ids = mergedIds;
+  const weights = mergedWeights;
   let i = 0;
   let j = 0;
   let k = 0;
@@ -154,7 +187,22 @@ export function add(a: SparseVector, b: SparseVector): SparseVector {
   }
   let sum = 0;
   for (let m = 0; m < k; m += 1) sum += weights[m]! * weights[m]!;
-  return { ids: ids.slice(0, k), weights: weights.slice(0, k), norm: Math.sqrt(sum) };
+  return { length: k, sumOfSquares: sum };
+}
+
+/**
+ * a + b merged by id (ids stay ascending), then, when it holds more than `limit` entries, only the `limit`
+ * heaviest under the current IDF (weights stay raw), without building the full sum first.
+ */
+export function addAndPrune(a: SparseVector, b: SparseVector, idf: IdfWeights, limit: number): SparseVector {
+  const { length, sumOfSquares } = mergeIntoScratch(a, b);
+  if (length > limit) {
+    return pick(mergedIds.subarray(0, length), mergedWeights, topPositions(rankByIdf(mergedIds, mergedWeights, length, idf), limit));
+  }
+  const out = vectorArrays(length);
+  out.ids.set(mergedIds.subarray(0, length));
+  out.weights.set(mergedWeights.subarray(0, length));
+  return { ids: out.ids, weights: out.weights, norm: Math.sqrt(sumOfSquares) };
 }
 
 /**
@@ -286,21 +334,24 @@ export function withIdf(v: SparseVector, idf: IdfWeights): SparseVector {
   return { ids: v.ids, weights, norm: Math.sqrt(sum) };
 }
 
-/** Keep the `limit` entries heaviest under the current IDF (weights stay raw). */
-export function pruneByIdf(v: SparseVector, idf: IdfWeights, limit: number): SparseVector {
-  if (v.ids.length <= limit) return v;
-  const ranked = new Float64Array(v.ids.length);
-  for (let i = 0; i < ranked.length; i += 1) {
-    const w = idf.logN - (idf.logDf[v.ids[i]!] ?? LOG_HALF);
-    ranked[i] = w > 0 ? v.weights[i]! * w : 0;
+/** The first `length` weights times their current IDF (0 where IDF is not positive), in the ranking scratch. */
+function rankByIdf(ids: Int32Array, weights: Float32Array, length: number, idf: IdfWeights): Float64Array {
+  const ranked = rankingScratch(length);
+  for (let i = 0; i < length; i += 1) {
+    const w = idf.logN - (idf.logDf[ids[i]!] ?? LOG_HALF);
+    ranked[i] = w > 0 ? weights[i]! * w : 0;
   }
-  return pick(v.ids, v.weights, topPositions(ranked, limit));
+  return ranked;
 }
 
 /** Only the entries whose term some earlier document also had (df >= 2): the rest cannot match anything. */
 export function seenBefore(v: SparseVector, idf: IdfWeights): SparseVector {
-  const keep: number[] = [];
-  for (let i = 0; i < v.ids.length; i += 1) if ((idf.logDf[v.ids[i]!] ?? LOG_HALF) > LOG_ONE_AND_HALF) keep.push(i);
-  if (keep.length === v.ids.length) return v;
-  return pick(v.ids, v.weights, Int32Array.from(keep));
+  if (keepScratch.length < v.ids.length) keepScratch = new Int32Array(v.ids.length * 2);
+  let kept = 0;
+  for (let i = 0; i < v.ids.length; i += 1) if ((idf.logDf[v.ids[i]!] ?? LOG_HALF) > LOG_ONE_AND_HALF) keepScratch[kept++] = i;
+  if (kept === v.ids.length) return v;
+  return pick(v.ids, v.weights, keepScratch.subarray(0, kept));
 }
+
+// Positions seenBefore keeps (a scratch: see rankingScratch).
+let keepScratch = new Int32Array(1024);

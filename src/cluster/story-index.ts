@@ -1,7 +1,7 @@
 // Candidate stories from an inverted index over each story's distinctive terms (Miranda et al. 2018 retrieve
 // candidate clusters the same way instead of comparing with every cluster). Posting lists keep only the most
 // recent stories, so the cost of a lookup is bounded whatever the size of the stream.
-import { topPositions, type SparseVector } from './sparse.ts';
+import { rankingScratch, topPositions, type SparseVector } from './sparse.ts';
 
 export interface StoryIndex {
   /** File story `story` under the `count` heaviest terms of `vector`. */
@@ -69,7 +69,9 @@ function grown(array: Float64Array, size: number): Float64Array {
   return out;
 }
 
-/** Positions of the `count` largest weights (ties to the earlier position, for determinism). */
+/** Positions of the `count` largest weights (ties to the earlier position, for determinism); see topPositions. */
 function heaviest(vector: SparseVector, count: number): Int32Array {
-  return topPositions(Float64Array.from(vector.weights), count);
+  const weights = rankingScratch(vector.weights.length);
+  weights.set(vector.weights);
+  return topPositions(weights, count);
 }

@@ -61,6 +61,8 @@ export function addShingle(signature: Uint32Array, shingle: number): void {
   signature[bin] = current + (diff & (diff >> 31));
 }
 
+let densifyScratch = new Uint32Array(1024);
+
 /** Fill empty bins from the next non-empty one (rotation), salted by distance so borrowed values differ. */
 export function densify(signature: Uint32Array): void {
   const bins = signature.length;
@@ -68,7 +70,10 @@ export function densify(signature: Uint32Array): void {
   for (let bin = 0; bin < bins; bin += 1) if (signature[bin] === EMPTY) empty += 1;
   // Nothing to fill (the usual case for a full article), or nothing to fill from: no copy needed.
   if (empty === 0 || empty === bins) return;
-  const source = Uint32Array.from(signature);
+  if (densifyScratch.length < bins) densifyScratch = new Uint32Array(bins);
+  // A reused copy: a fresh typed array this size is allocated outside V8's heap, about a microsecond each.
+  const source = densifyScratch.subarray(0, bins);
+  source.set(signature);
   for (let bin = 0; bin < bins; bin += 1) {
     if (source[bin] !== EMPTY) continue;
     for (let step = 1; step < bins; step += 1) {
