@@ -203,7 +203,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
         rewriteOf: null,
       };
     }
-    placement = { ...placement, ...explainPlacement(weighted, against, idf, vocabulary) };
+    placement = { ...placement, ...explainPlacement(weighted, against, idf, vocabulary, lexicon.isName) };
 
     const doc = articles.length;
     const story = stories[storyIndex]!;
@@ -270,7 +270,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
       if (otherDoc === undefined) return undefined;
       const other = articles[otherDoc]!;
       const idf = vocabulary.weights();
-      const shared = explainPlacement(withIdf(state.vector, idf), other.vector, idf, vocabulary);
+      const shared = explainPlacement(withIdf(state.vector, idf), other.vector, idf, vocabulary, lexicon.isName);
       return { ...base, ...shared, pairSimilarity: idfCosine(state.vector, other.vector, idf) };
     },
   };

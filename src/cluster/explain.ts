@@ -1,6 +1,5 @@
 // What an explanation shows: the names and terms that carried a similarity, readable (surface spellings,
 // not stems or name keys), heaviest contribution first.
-import { NAME_PREFIX } from './lexicon.ts';
 import type { SparseVector } from './sparse.ts';
 import type { IdfWeights, Vocabulary } from './vocabulary.ts';
 
@@ -19,15 +18,17 @@ export interface Placement {
 const SHOWN = 8;
 
 /**
- * The shared names and terms of `vector` (IDF-weighted) and `against` (raw weights, weighted here by `idf`
- * as sparse.ts withIdf does), each heaviest product first, ties to the lower id. This runs for every article
- * placed, so it keeps the top few of each kind while it merges instead of sorting every shared entry.
+ * The shared names (ids for which `isName` holds) and terms of `vector` (IDF-weighted) and `against` (raw
+ * weights, weighted here by `idf` as sparse.ts withIdf does), each heaviest product first, ties to the lower
+ * id. This runs for every article placed, so it keeps the top few of each kind while it merges instead of
+ * sorting every shared entry.
  */
 export function explainPlacement(
   vector: SparseVector,
   against: SparseVector,
   idf: IdfWeights,
   vocabulary: Vocabulary,
+  isName: (id: number) => boolean,
 ): { sharedNames: readonly string[]; sharedTerms: readonly string[] } {
   const names = new TopShared();
   const terms = new TopShared();
@@ -41,7 +42,7 @@ export function explainPlacement(
     if (x === y) {
       // withIdf's weight: stored as a float32, so rounded the same way here.
       const weighted = Math.fround(bw[j]! * Math.max(0, idf.logN - (idf.logDf[y] ?? LOG_HALF)));
-      const list = vocabulary.term(x).startsWith(NAME_PREFIX) ? names : terms;
+      const list = isName(x) ? names : terms;
       list.offer(x, aw[i]! * weighted);
       i += 1;
       j += 1;
