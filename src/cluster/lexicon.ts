@@ -22,16 +22,6 @@ export interface Lexicon {
    * enough for V8 to inline into the scanning loop, with the rare first-sight work kept out of it.
    */
   knownToken(text: string, start: number, end: number, hash: number): number;
-  /** Word index of a token (its normalized lower-case form). */
-  wordOf(token: number): number;
-  /** Whether the token, as written, looks like part of a name (capitalised or an acronym). */
-  capitalized(token: number): boolean;
-  lowerOf(word: number): string;
-  /** Index of a lower-case word in the per-word tables below (created on first sight). */
-  word(lower: string): number;
-  /** Content term id of a word, or -1 for stopwords and one-letter tokens. */
-  termOf(word: number): number;
-  hashOf(word: number): number;
   /**
    * Name feature id for a word used as a name, or -1 when its variant key is too short to mean anything; the
    * token's written form is noted as a spelling of the name.
@@ -139,12 +129,6 @@ export function createLexicon(vocabulary: Vocabulary): Lexicon {
   return {
     tokenAtHashed,
     knownToken: (text, start, end, hash) => tokens.findHashed(text, start, end, hash),
-    wordOf: (token) => tokenInfo[4 * token + TOKEN_WORD]!,
-    capitalized: (token) => tokenInfo[4 * token + TOKEN_CAPITAL] === 1,
-    lowerOf: (index) => lowers[index]!,
-    word,
-    termOf: (word) => termIds[word]!,
-    hashOf: (word) => hashes[word]!,
     nameOf(index, token) {
       let id = wordNames[index]!;
       if (id === UNKNOWN_NAME) {

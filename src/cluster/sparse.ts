@@ -197,7 +197,8 @@ function mergeIntoScratch(a: SparseVector, b: SparseVector): { length: number; s
 export function addAndPrune(a: SparseVector, b: SparseVector, idf: IdfWeights, limit: number): SparseVector {
   const { length, sumOfSquares } = mergeIntoScratch(a, b);
   if (length > limit) {
-    return pick(mergedIds.subarray(0, length), mergedWeights, topPositions(rankByIdf(mergedIds, mergedWeights, length, idf), limit));
+    const kept = topPositions(rankByIdf(mergedIds, mergedWeights, length, idf), limit);
+    return pick(mergedIds, mergedWeights, kept);
   }
   const out = vectorArrays(length);
   out.ids.set(mergedIds.subarray(0, length));
@@ -344,6 +345,9 @@ function rankByIdf(ids: Int32Array, weights: Float32Array, length: number, idf: 
   return ranked;
 }
 
+// Positions seenBefore keeps (a scratch: see rankingScratch).
+let keepScratch = new Int32Array(1024);
+
 /** Only the entries whose term some earlier document also had (df >= 2): the rest cannot match anything. */
 export function seenBefore(v: SparseVector, idf: IdfWeights): SparseVector {
   if (keepScratch.length < v.ids.length) keepScratch = new Int32Array(v.ids.length * 2);
@@ -352,6 +356,3 @@ export function seenBefore(v: SparseVector, idf: IdfWeights): SparseVector {
   if (kept === v.ids.length) return v;
   return pick(v.ids, v.weights, keepScratch.subarray(0, kept));
 }
-
-// Positions seenBefore keeps (a scratch: see rankingScratch).
-let keepScratch = new Int32Array(1024);
