@@ -1,6 +1,6 @@
 // What an explanation shows: the names and terms that carried a similarity, readable (surface spellings,
 // not stems or name keys), heaviest contribution first.
-import type { SparseVector } from './sparse.ts';
+import { LOG_HALF, type SparseVector } from './sparse.ts';
 import type { IdfWeights, Vocabulary } from './vocabulary.ts';
 
 /** How one article was placed, kept for explain(). Article numbers are the engine's arrival indices. */
@@ -51,8 +51,6 @@ export function explainPlacement(
   }
   return { sharedNames: names.surfaces(vocabulary), sharedTerms: terms.surfaces(vocabulary) };
 }
-
-const LOG_HALF = Math.log(0.5);
 
 /** The SHOWN heaviest of the ids offered in ascending order, heaviest first (equal weights: lower id first). */
 class TopShared {

@@ -319,7 +319,8 @@ export function idfDotter(a: SparseVector, idf: IdfWeights): (b: SparseVector) =
   };
 }
 
-const LOG_HALF = Math.log(0.5);
+/** log(df + 0.5) of a term no document has had yet: what IdfWeights.logDf means past its end. */
+export const LOG_HALF = Math.log(0.5);
 // log(df + 0.5) of a term seen in one document only (the one being placed), plus rounding slack.
 const LOG_ONE_AND_HALF = Math.log(1.5) + 1e-6;
 
