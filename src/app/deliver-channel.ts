@@ -47,12 +47,37 @@ export async function pendingStories(
   stories: readonly StoryMaterial[],
   posts: PostRepository,
 ): Promise<{ pending: StoryMaterial[]; unchanged: number }> {
+  const counts = { unchanged: 0 };
   const pending: StoryMaterial[] = [];
-  for (const material of stories) {
-    const posted = await posts.get(channel.id, material.story.id);
-    if (posted?.version !== storyVersion(material.story.articleIds)) pending.push(material);
+  for await (const { material } of inTurn(channel, stories, posts, counts)) pending.push(material);
+  return { pending, unchanged: counts.unchanged };
+}
+
+/**
+ * The stories the channel has not seen in their current version, best first, at most `size`, each with
+ * its earlier post record (if any). Each story's record is read only when the iteration reaches it, so a
+ * caller posting story by story waits for one read before its first post, not one per story: with 1,000
+ * channels at once, every read before a first post delays all first posts. `counts.unchanged` counts the
+ * stories already posted in their current version, all of them once the iteration ends.
+ */
+async function* inTurn(
+  channel: DeliveryChannel,
+  stories: readonly StoryMaterial[],
+  posts: PostRepository,
+  counts: { unchanged: number },
+): AsyncGenerator<{ material: StoryMaterial; record: PostRecord | undefined }> {
+  let taken = 0;
+  for (const material of rankedStories(stories)) {
+    const record = await posts.get(channel.id, material.story.id);
+    if (record?.version === storyVersion(material.story.articleIds)) {
+      counts.unchanged += 1;
+      continue;
+    }
+    // Past the channel's size the story waits for the next digest; it still counts as not unchanged.
+    if (taken >= channel.size) continue;
+    taken += 1;
+    yield { material, record };
   }
-  return { pending: rankStories(pending).slice(0, channel.size), unchanged: stories.length - pending.length };
 }
 
 export async function deliverToChannel(
@@ -66,31 +91,21 @@ export async function deliverToChannel(
     if (pending.length === 0) return nothingNew(channel, sink, unchanged);
     return deliverBatch(channel, sink, pending, unchanged, deps);
   }
-  // Story by story, best first, reading each story's record only when its turn comes: the same stories
-  // in the same order as pendingStories (ranking is a total order, so ranking all and skipping the
-  // unchanged ones ranks the pending ones), but a channel's first post waits for one read, not one per
-  // story. With 1,000 channels at once every read before a first post delays all first posts.
+  // Story by story, best first, each story's record read when its turn comes.
+  const counts = { unchanged: 0 };
   let posted = 0;
   let failed = 0;
   let uncertain = 0;
-  let unchanged = 0;
   let taken = 0;
-  for (const material of rankedStories(stories)) {
-    const record = await deps.posts.get(channel.id, material.story.id);
-    if (record?.version === storyVersion(material.story.articleIds)) {
-      unchanged += 1;
-      continue;
-    }
-    // Past the channel's size the story waits for the next digest; it still counts as not unchanged.
-    if (taken >= channel.size) continue;
+  for await (const { material, record } of inTurn(channel, stories, deps.posts, counts)) {
     taken += 1;
     const outcome = await deliverStory(channel, sink, material, record, deps);
     if (outcome === 'posted') posted += 1;
     else if (outcome === 'failed') failed += 1;
     else if (outcome === 'uncertain') uncertain += 1;
   }
-  if (taken === 0) return nothingNew(channel, sink, unchanged);
-  return { posted, unchanged, failed, uncertain };
+  if (taken === 0) return nothingNew(channel, sink, counts.unchanged);
+  return { posted, unchanged: counts.unchanged, failed, uncertain };
 }
 
 /** Story orders kept; old ones are dropped first (a Map iterates in insertion order). */
