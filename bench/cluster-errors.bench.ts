@@ -4,7 +4,7 @@
 // Gold labels are read here to score decisions after the fact, never by the engine.
 import { createStoryEngine } from '../src/cluster/engine.ts';
 import { bcubed } from '../src/cluster/metrics.ts';
-import { loadSets, type GoldRow } from './cluster-quality.bench.ts';
+import { loadSets, type GoldRow } from './cluster-data.ts';
 
 /** How one article was placed, judged against the gold stories of the articles before it. */
 export type Outcome =

@@ -1,142 +1,110 @@
-// Story clustering quality (EVALUATION.md "Story clustering"): BCubed and pairwise F1 of the story engine on
-// every development set, next to the textbook single-pass TF-IDF baseline run here on the same stream.
-// Streams are in time order where rows are dated (undated rows follow, in file order); one configuration.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Article } from '../src/domain/article.ts';
+// Story clustering quality (EVALUATION.md "Story clustering", issue 13), scored only on rows nothing was
+// fitted or tuned on:
+// - k-fold by story: every development set is split by story into FOLDS folds (each cut into streams of at
+//   most STREAM_STORIES stories, the size of the held-out sets); the placement model is fitted on two folds
+//   of every set and scored on the third, three times;
+// - leave one data set out: fitted on the other sets only, scored on every stream of the one left out.
+// Beside each figure, on the same streams: the textbook single-pass TF-IDF baseline with its one global
+// threshold T = 0.2 (as the held-out check runs it), and the same baseline with T chosen on the training folds.
 import { createBaselineClusterer } from '../src/cluster/baseline.ts';
-import { createStoryEngine } from '../src/cluster/engine.ts';
 import { bcubed, pairwise, type Scores } from '../src/cluster/metrics.ts';
-import type { StoryEngineOptions } from '../src/cluster/options.ts';
+import type { PlacementModel } from '../src/cluster/placement.ts';
+import { loadSets, DATA_DIR, type GoldRow } from './cluster-data.ts';
+import {
+  collectExamples,
+  fitPlacement,
+  foldStreams,
+  meanF1,
+  runModel,
+  tuningSample,
+  FOLDS,
+  STREAM_STORIES,
+  type Examples,
+  type FoldStream,
+} from './placement-folds.ts';
 
-export const DATA_DIR = join(import.meta.dirname, '../../shared/data/clustering');
+/** The textbook baseline's threshold, as the held-out acceptance check runs it. */
+export const TEXTBOOK_THRESHOLD = 0.2;
+const BASELINE_GRID = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] as const;
 
-export interface GoldRow {
-  readonly article: Article;
-  readonly cluster: string;
-}
-
-export interface DataSet {
-  readonly name: string;
-  readonly rows: readonly GoldRow[];
-  /** BCubed F1 target from EVALUATION.md / the issue, when there is one. */
-  readonly target: number | null;
-}
-
-interface JsonRow {
-  id: string;
-  title: string;
-  text: string;
-  source: string;
-  url: string;
-  published: string | null;
-  cluster: string;
-}
-
-function jsonl(file: string): GoldRow[] {
-  return readFileSync(join(DATA_DIR, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as JsonRow)
-    .map((row) => ({
-      article: {
-        id: row.id,
-        title: row.title,
-        text: row.text,
-        source: row.source,
-        url: row.url === '' ? null : row.url,
-        path: null,
-        published: row.published,
-      },
-      cluster: row.cluster,
-    }));
-}
-
-/** RFC 4180 fields of one line (the UCI sample has no line breaks inside fields). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
-function uci(file: string): GoldRow[] {
-  const [header, ...lines] = readFileSync(join(DATA_DIR, file), 'utf8').split('\n');
-  const names = csvFields(header ?? '');
-  const col = (name: string): number => names.indexOf(name);
-  const rows: GoldRow[] = [];
-  for (const line of lines) {
-    const f = csvFields(line);
-    // The sample's last line is truncated: skip rows without a story label or timestamp.
-    if (f.length < names.length || f[col('STORY')] === '' || f[col('TIMESTAMP')] === '') continue;
-    rows.push({
-      article: {
-        id: `uci-${f[col('ID')]}`,
-        title: f[col('TITLE')]!,
-        text: '',
-        source: f[col('PUBLISHER')]!,
-        url: f[col('URL')]!,
-        path: null,
-        published: new Date(Number(f[col('TIMESTAMP')])).toISOString(),
-      },
-      cluster: f[col('STORY')]!,
-    });
-  }
-  return rows;
-}
-
-/** Dated rows in time order (stable), then undated rows in file order. */
-export function streamOrder(rows: readonly GoldRow[]): GoldRow[] {
-  const time = (row: GoldRow): number => (row.article.published === null ? NaN : Date.parse(row.article.published));
-  const dated = rows.filter((r) => !Number.isNaN(time(r))).sort((a, b) => time(a) - time(b));
-  return [...dated, ...rows.filter((r) => Number.isNaN(time(r)))];
-}
-
-export function loadSets(): DataSet[] {
-  const sets: DataSet[] = [];
-  const add = (name: string, file: string, target: number | null, load: (f: string) => GoldRow[]): void => {
-    if (existsSync(join(DATA_DIR, file))) sets.push({ name, rows: streamOrder(load(file)), target });
-  };
-  add('basil', 'basil.clusters.jsonl', 0.93, jsonl);
-  add('multinews-val', 'multinews-val.clusters.jsonl', 0.93, jsonl);
-  add('allsides', 'allsides.clusters.jsonl', 0.85, jsonl);
-  add('uci-sample', 'uci-news-aggregator-sample.csv', null, uci);
-  return sets;
-}
-
-export function runEngine(rows: readonly GoldRow[], options: Partial<StoryEngineOptions> = {}): string[] {
-  const engine = createStoryEngine(options);
-  return rows.map((row) => engine.add(row.article).storyId);
-}
-
-/**
- * The baseline's one global threshold: the best single value for it over the three target sets (mean BCubed
- * F1 of 0.2, 0.25, 0.3, 0.4, 0.45, 0.5 tried; 0.4 wins), so the comparison is fair to the baseline.
- */
-export const BASELINE_THRESHOLD = 0.4;
-
-export function runBaseline(rows: readonly GoldRow[], threshold = BASELINE_THRESHOLD): string[] {
+export function runBaseline(rows: readonly GoldRow[], threshold = TEXTBOOK_THRESHOLD): string[] {
   const baseline = createBaselineClusterer(threshold);
   return rows.map((row) => String(baseline.add(row.article.title, row.article.text)));
 }
 
-const pct = (s: Scores): string =>
-  `${s.f1.toFixed(3)} (P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)})`;
+/** The baseline threshold with the best mean F1 on the given (training) streams. */
+function tuneBaseline(streams: readonly FoldStream[]): number {
+  let best: number = TEXTBOOK_THRESHOLD;
+  let bestF1 = -1;
+  for (const t of BASELINE_GRID) {
+    const f1 = meanF1(streams, (rows) => runBaseline(rows, t));
+    if (f1 > bestF1) [best, bestF1] = [t, f1];
+  }
+  return best;
+}
+
+/** Predictions of several streams scored as one set: labels kept apart per stream. */
+class Pooled {
+  readonly predicted: string[] = [];
+  readonly gold: string[] = [];
+  add(stream: number, predicted: readonly string[], rows: readonly GoldRow[]): void {
+    predicted.forEach((p, i) => {
+      this.predicted.push(`${stream}/${p}`);
+      this.gold.push(`${stream}/${rows[i]!.cluster}`);
+    });
+  }
+  bcubed = (): Scores => bcubed(this.predicted, this.gold);
+  pairwise = (): Scores => pairwise(this.predicted, this.gold);
+}
+
+interface Row {
+  engine: Pooled;
+  textbook: Pooled;
+  tuned: Pooled;
+  thresholds: Set<number>;
+}
+
+const fmt = (s: Scores): string => `${s.f1.toFixed(3)} (P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)})`;
+
+function printTable(title: string, rows: Map<string, Row>): void {
+  console.log(`\n${title}`);
+  console.log(
+    'set             rows  engine BCubed F1 (P, R)     pair F1   textbook T=0.2 BCubed F1   pair F1   tuned-T baseline   gain   target',
+  );
+  for (const [set, row] of rows) {
+    const e = row.engine.bcubed();
+    const b = row.textbook.bcubed();
+    const t = row.tuned.bcubed();
+    const gain = e.f1 - b.f1;
+    const target = b.f1 + 0.03;
+    console.log(
+      `${set.padEnd(14)} ${String(row.engine.predicted.length).padStart(5)}  ${fmt(e)}  ${row.engine.pairwise().f1.toFixed(3)}     ` +
+        `${fmt(b)}  ${row.textbook.pairwise().f1.toFixed(3)}     ${t.f1.toFixed(3)} (T ${[...row.thresholds].join('/')})   ` +
+        `${gain >= 0 ? '+' : ''}${gain.toFixed(3)}  >= ${target.toFixed(3)} ${e.f1 >= target ? 'met' : 'MISSED'}`,
+    );
+  }
+}
+
+function score(
+  rows: Map<string, Row>,
+  tests: readonly FoldStream[],
+  model: PlacementModel,
+  baselineT: number,
+  streamNumber: Map<FoldStream, number>,
+): void {
+  for (const stream of tests) {
+    let row = rows.get(stream.set);
+    if (row === undefined) {
+      row = { engine: new Pooled(), textbook: new Pooled(), tuned: new Pooled(), thresholds: new Set() };
+      rows.set(stream.set, row);
+    }
+    const n = streamNumber.get(stream)!;
+    row.engine.add(n, runModel(stream.rows, model), stream.rows);
+    row.textbook.add(n, runBaseline(stream.rows), stream.rows);
+    row.tuned.add(n, runBaseline(stream.rows, baselineT), stream.rows);
+    row.thresholds.add(baselineT);
+  }
+}
 
 export default async function (): Promise<void> {
   const sets = loadSets();
@@ -144,20 +112,44 @@ export default async function (): Promise<void> {
     console.log(`no data under ${DATA_DIR}: skipped`);
     return;
   }
-  console.log('set            rows  engine BCubed F1             pairwise F1   baseline BCubed F1           pairwise F1   target');
-  for (const set of sets) {
-    const gold = set.rows.map((r) => r.cluster);
-    const started = performance.now();
-    const predicted = runEngine(set.rows);
-    const seconds = (performance.now() - started) / 1000;
-    const base = runBaseline(set.rows);
-    const eb = bcubed(predicted, gold);
-    const bb = bcubed(base, gold);
-    const verdict = set.target === null ? '  -' : `>= ${set.target} ${eb.f1 >= set.target ? 'met' : 'BELOW'}`;
-    console.log(
-      `${set.name.padEnd(14)} ${String(set.rows.length).padStart(5)}  ${pct(eb)}  ${pairwise(predicted, gold).f1.toFixed(3)}         ` +
-        `${pct(bb)}  ${pairwise(base, gold).f1.toFixed(3)}         ${verdict}   (${seconds.toFixed(1)} s)`,
+  const streams = sets.flatMap((set) => foldStreams(set));
+  const streamNumber = new Map(streams.map((s, i) => [s, i]));
+  console.log(
+    `${streams.length} streams: ${sets.map((s) => s.name).join(', ')} split by story into ${FOLDS} folds, streams of at most ${STREAM_STORIES} stories`,
+  );
+  const started = performance.now();
+  const examples = new Map<FoldStream, Examples>(streams.map((s) => [s, collectExamples(s)]));
+  const count = [...examples.values()].reduce((n, e) => n + e.labels.length, 0);
+  console.log(`teacher-forced examples: ${count} (article, candidate) pairs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const fit = (training: readonly FoldStream[], name: string): { model: PlacementModel; baselineT: number } => {
+    const model = fitPlacement(
+      training.map((s) => examples.get(s)!),
+      tuningSample(training),
+      name,
     );
+    return { model, baselineT: tuneBaseline(tuningSample(training)) };
+  };
+
+  const kfold = new Map<string, Row>();
+  for (let fold = 0; fold < FOLDS; fold += 1) {
+    const { model, baselineT } = fit(
+      streams.filter((s) => s.fold !== fold),
+      `folds != ${fold}`,
+    );
+    console.log(`fold ${fold}: cutoff ${model.cutoff}, baseline T ${baselineT} (both chosen on the other folds)`);
+    score(kfold, streams.filter((s) => s.fold === fold), model, baselineT, streamNumber);
   }
-  console.log(`baseline: single-pass TF-IDF centroids, one global cosine threshold ${BASELINE_THRESHOLD}`);
+  printTable(`${FOLDS}-fold cross-validation by story (each figure from folds the model was not fitted on)`, kfold);
+
+  const loso = new Map<string, Row>();
+  for (const set of sets) {
+    const { model, baselineT } = fit(
+      streams.filter((s) => s.set !== set.name),
+      `all but ${set.name}`,
+    );
+    score(loso, streams.filter((s) => s.set === set.name), model, baselineT, streamNumber);
+  }
+  printTable('leave one data set out (fitted on the other sets only)', loso);
+  console.log('\ntarget (issue 13): textbook baseline + 0.03 BCubed F1 on every set; aim 0.93');
 }

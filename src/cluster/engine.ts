@@ -15,8 +15,19 @@ import { createLexicon } from './lexicon.ts';
 import { explainPlacement, type Placement } from './explain.ts';
 import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
 import {
+  contributions,
+  defaultPlacementModel,
+  FEATURE_COUNT,
+  joinLogit,
+  placementFeatures,
+  sigmoid,
+  type PlacementModel,
+} from './placement.ts';
+import { entriesWhere, flagged, seenCosine, sharedCount } from './side-vectors.ts';
+import {
   addAndPrune,
   idfCosine,
+  idfDot,
   idfDotter,
   pick,
   rankingScratch,
@@ -24,18 +35,20 @@ import {
   topPositions,
   withIdf,
   EMPTY_VECTOR,
-  type IdfDot,
   type SparseVector,
 } from './sparse.ts';
 import { createStoryIndex } from './story-index.ts';
 import type { Explanation, StoryEngine } from './types.ts';
-import { createVocabulary } from './vocabulary.ts';
+import { createVocabulary, type IdfWeights } from './vocabulary.ts';
 
 interface StoryState {
   readonly id: string;
   readonly articleIds: string[];
   readonly members: number[];
   centroid: SparseVector;
+  /** Title words and names of the members, summed like the centroid: compared on their own. */
+  titles: SparseVector;
+  names: SparseVector;
   /** Publication time span of the dated members (ms), NaN while none is dated. */
   first: number;
   last: number;
@@ -47,12 +60,43 @@ interface ArticleState {
   readonly vector: SparseVector;
   readonly fingerprint: Fingerprint;
   readonly placement: Placement;
+  /** Features of the best candidate story when it was placed (undefined when there was none). */
+  readonly features: Float64Array | undefined;
+}
+
+/** Hooks for fitting the placement model; the running bot passes none. */
+export interface StoryEngineHooks {
+  /** The placement model (default: the shipped placement-model.json). */
+  readonly model?: PlacementModel;
+  /**
+   * Teacher forcing: every article goes to its gold story (the one opened by the first article of its gold
+   * label), and the features of each candidate story are recorded with whether it was the gold story.
+   */
+  readonly teacher?: PlacementTeacher;
+}
+
+export interface PlacementTeacher {
+  goldOf(article: Article): string;
+  record(features: readonly Float64Array[], joins: readonly boolean[]): void;
+}
+
+interface Candidate {
+  readonly story: number;
+  readonly features: Float64Array;
+  readonly logit: number;
 }
 
 const DAY_MS = 86_400_000;
+// Terms kept for a story's title and name centroids: titles are short, names few.
+const SMALL_CENTROID_TERMS = 64;
+// An article's most specific terms: about what a headline holds.
+const SPECIFIC_TERMS = 10;
 
-export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): StoryEngine {
+export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, hooks: StoryEngineHooks = {}): StoryEngine {
   const options: StoryEngineOptions = { ...STORY_ENGINE_DEFAULTS, ...overrides };
+  const model = hooks.model ?? defaultPlacementModel();
+  const { teacher } = hooks;
+  const goldStories = new Map<string, number>();
   const vocabulary = createVocabulary({
     documents: options.idfPrior,
     topicDocuments: options.topicPrior,
@@ -68,12 +112,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
   const byArticleId = new Map<string, number>();
   const byStoryId = new Map<string, number>();
 
-  function vectorize(article: Article): {
-    vector: SparseVector;
-    print: Fingerprint;
-    hasWords: boolean;
-    distinctTerms: number;
-  } {
+  function vectorize(article: Article) {
     const analyzed = analyzeArticle(article, options, lexicon);
     vocabulary.addDocument(analyzed.ids);
     // Keep the terms heaviest under TF-IDF, stored as raw TF scaled to unit TF-IDF length, so that each
@@ -91,33 +130,28 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     const vector = pick(analyzed.ids, analyzed.tf, kept, length > 0 ? 1 / Math.sqrt(length) : 1);
     return {
       vector,
+      titles: flagged(analyzed.ids, analyzed.inTitle),
+      names: entriesWhere(vector, lexicon.isName),
       print: fingerprintOf(analyzed.wordHashes, analyzed.contentIds),
       hasWords: analyzed.wordHashes.length > 0,
       distinctTerms: analyzed.ids.length,
     };
   }
 
-  function timeFactor(time: number, story: StoryState): number {
-    if (Number.isNaN(time) || Number.isNaN(story.first)) return 1;
-    const gapDays = Math.max(0, story.first - time, time - story.last) / DAY_MS;
-    return gapDays <= options.graceDays ? 1 : Math.exp(-(gapDays - options.graceDays) / options.decayDays);
+  /** Ids of the SPECIFIC_TERMS heaviest entries, ascending (a copy: the positions are a scratch view). */
+  function specificIds(vector: SparseVector): Int32Array {
+    const ranked = rankingScratch(vector.weights.length);
+    ranked.set(vector.weights);
+    const top = topPositions(ranked, SPECIFIC_TERMS);
+    const ids = new Int32Array(top.length);
+    for (let k = 0; k < top.length; k += 1) ids[k] = vector.ids[top[k]!]!;
+    return ids;
   }
 
-  /**
-   * Cosine to the centroid, times the story's cohesion |sum of members| / members raised to `cohesionPower`:
-   * a story whose members agree (one event) keeps its full score, while a story that has drifted into a
-   * topic (members sharing only "Kavanaugh" or "North Korea") is discounted instead of pulling in every new
-   * article on that topic. Then the time decay. When both the article and the story are dated, the time
-   * decay is the guard against topic drift (a topic's stories are spread over months, one event's reports
-   * over days), so a big fresh story of many differently worded reports is not discounted.
-   */
-  function storyScore(dotWith: (b: SparseVector) => IdfDot, story: StoryState, time: number): number {
-    const { dot, normA: fullNorm, normB, normASeen } = dotWith(story.centroid);
-    const normA = options.ignoreNovelTerms ? normASeen : fullNorm;
-    if (normA === 0 || normB === 0) return 0;
-    const dated = !Number.isNaN(time) && !Number.isNaN(story.first);
-    const cohesion = dated ? 1 : Math.min(1, normB / story.members.length);
-    return (dot / (normA * normB)) * cohesion ** options.cohesionPower * timeFactor(time, story);
+  /** Days between `time` and the story's span, NaN when either is undated. */
+  function gapDays(time: number, story: StoryState): number {
+    if (Number.isNaN(time) || Number.isNaN(story.first)) return NaN;
+    return Math.max(0, story.first - time, time - story.last) / DAY_MS;
   }
 
   function bestRewrite(
@@ -139,41 +173,93 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     return best;
   }
 
-  function place(article: Article): ArticleState {
-    const { vector, print, hasWords, distinctTerms } = vectorize(article);
-    // Short texts overlap by chance more: a few shared words give a short text a high cosine. The bar rises
-    // as 1/sqrt(distinct terms), the scale of chance cosine between random sparse vectors, so headlines
-    // and full articles are judged alike without a per-data-set threshold.
-    // Capped: a headline alone would otherwise need a near-copy to join anything.
-    const threshold = Math.min(
-      options.maxThreshold,
-      options.storyThreshold + options.shortTextPenalty / Math.sqrt(Math.max(1, distinctTerms)),
-    );
+  /** Candidate stories with their features and logits, best logit first (ties: the older story). */
+  function scoreCandidates(
+    article: Article,
+    drawn: ReturnType<typeof vectorize>,
+    weighted: SparseVector,
+    idf: IdfWeights,
+  ): Candidate[] {
     const time = article.published === null ? NaN : Date.parse(article.published);
+    // The article's side of every story comparison, computed once (same sums as idfDot).
+    const dotWith = idfDotter(drawn.vector, idf);
+    const seen = seenBefore(weighted, idf);
+    const found = index.candidates(seen, options.queryTerms, options.maxCandidates);
+    const specifics = specificIds(weighted);
+    const dots = found.map((story) => dotWith(stories[story]!.centroid));
+    const cosines = dots.map(seenCosine);
+    let first = 0;
+    let second = 0;
+    for (const c of cosines) {
+      if (c > first) [first, second] = [c, first];
+      else if (c > second) second = c;
+    }
+    const hasTitle = drawn.titles.ids.length > 0;
+    return found
+      .map((storyIndex, k) => {
+        const story = stories[storyIndex]!;
+        const cosine = cosines[k]!;
+        const features = placementFeatures(
+          {
+            cosine,
+            titleCosine: hasTitle ? seenCosine(idfDot(drawn.titles, story.titles, idf)) : 0,
+            nameCosine: seenCosine(idfDot(drawn.names, story.names, idf)),
+            distinctTerms: drawn.distinctTerms,
+            cohesion: Math.min(1, dots[k]!.normB / story.members.length),
+            members: story.members.length,
+            gapDays: gapDays(time, story),
+            specificsShared: specifics.length === 0 ? 0 : sharedCount(specifics, story.centroid) / specifics.length,
+            hasTitle,
+            otherBest: found.length < 2 ? NaN : cosine === first ? second : first,
+          },
+          new Float64Array(FEATURE_COUNT),
+        );
+        return { story: storyIndex, features, logit: joinLogit(model, features) };
+      })
+      .sort((a, b) => b.logit - a.logit || a.story - b.story);
+  }
+
+  function openStory(article: Article): number {
+    const storyIndex = stories.length;
+    const id = stableId('s-', article.id);
+    stories.push({
+      id,
+      articleIds: [],
+      members: [],
+      centroid: EMPTY_VECTOR,
+      titles: EMPTY_VECTOR,
+      names: EMPTY_VECTOR,
+      first: NaN,
+      last: NaN,
+    });
+    byStoryId.set(id, storyIndex);
+    return storyIndex;
+  }
+
+  function place(article: Article): ArticleState {
+    const drawn = vectorize(article);
+    const { vector, print, hasWords } = drawn;
     const idf = vocabulary.weights();
     const weighted = withIdf(vector, idf);
-    // The article's side of every story comparison, computed once (same sums as idfDot).
-    const dotWith = idfDotter(vector, idf);
-
-    const scored = index
-      .candidates(seenBefore(weighted, idf), options.queryTerms, options.maxCandidates)
-      .map((story) => ({ story, score: storyScore(dotWith, stories[story]!, time) }))
-      .sort((a, b) => b.score - a.score || a.story - b.story);
-
-    const copyOf = hasWords ? exact.find(print.exact) : undefined;
-    let rewrite = copyOf === undefined ? undefined : { doc: copyOf, similarity: 1 };
-    if (rewrite === undefined) {
-      const pool = new Set(lsh.candidates(print.signature));
-      for (const { story } of scored.slice(0, 3)) {
-        for (const member of stories[story]!.members.slice(-options.rewriteMembers)) pool.add(member);
-      }
-      rewrite = bestRewrite(print, pool);
-    }
+    const scored = scoreCandidates(article, drawn, weighted, idf);
+    const best = scored[0];
+    const joinProbability = best === undefined ? 0 : sigmoid(best.logit);
 
     let storyIndex: number;
     let placement: Placement;
     let against = EMPTY_VECTOR;
-    if (rewrite !== undefined) {
+    const rewrite = teacher === undefined ? findRewrite(print, hasWords, scored) : undefined;
+    if (teacher !== undefined) {
+      const gold = teacher.goldOf(article);
+      const goldStory = goldStories.get(gold);
+      teacher.record(
+        scored.map((c) => c.features),
+        scored.map((c) => c.story === goldStory),
+      );
+      storyIndex = goldStory ?? openStory(article);
+      goldStories.set(gold, storyIndex);
+      placement = { decision: goldStory === undefined ? 'new-story' : 'joined-story', score: 1, threshold: model.cutoff, rewriteOf: null };
+    } else if (rewrite !== undefined) {
       storyIndex = articles[rewrite.doc]!.story;
       placement = {
         decision: 'rewrite',
@@ -182,34 +268,25 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
         rewriteOf: rewrite.doc,
       };
       against = articles[rewrite.doc]!.vector;
-    } else if (scored[0] !== undefined && scored[0].score >= threshold) {
-      storyIndex = scored[0].story;
-      placement = {
-        decision: 'joined-story',
-        score: scored[0].score,
-        threshold,
-        rewriteOf: null,
-      };
+    } else if (best !== undefined && joinProbability >= model.cutoff) {
+      storyIndex = best.story;
+      placement = { decision: 'joined-story', score: joinProbability, threshold: model.cutoff, rewriteOf: null };
       against = stories[storyIndex]!.centroid;
     } else {
-      storyIndex = stories.length;
-      const id = stableId('s-', article.id);
-      stories.push({ id, articleIds: [], members: [], centroid: EMPTY_VECTOR, first: NaN, last: NaN });
-      byStoryId.set(id, storyIndex);
-      placement = {
-        decision: 'new-story',
-        score: scored[0]?.score ?? 0,
-        threshold,
-        rewriteOf: null,
-      };
+      storyIndex = openStory(article);
+      placement = { decision: 'new-story', score: joinProbability, threshold: model.cutoff, rewriteOf: null };
     }
     placement = { ...placement, ...explainPlacement(weighted, against, idf, vocabulary, lexicon.isName) };
 
     const doc = articles.length;
     const story = stories[storyIndex]!;
+    const plain = vocabulary.plainWeights();
     story.articleIds.push(article.id);
     story.members.push(doc);
-    story.centroid = addAndPrune(story.centroid, vector, vocabulary.plainWeights(), options.maxCentroidTerms);
+    story.centroid = addAndPrune(story.centroid, vector, plain, options.maxCentroidTerms);
+    story.titles = addAndPrune(story.titles, drawn.titles, plain, SMALL_CENTROID_TERMS);
+    story.names = addAndPrune(story.names, drawn.names, plain, SMALL_CENTROID_TERMS);
+    const time = article.published === null ? NaN : Date.parse(article.published);
     if (!Number.isNaN(time)) {
       story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);
       story.last = Number.isNaN(story.last) ? time : Math.max(story.last, time);
@@ -217,10 +294,33 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
     index.add(storyIndex, weighted, options.indexTerms);
     lsh.add(doc, print.signature);
     if (hasWords) exact.add(print.exact, doc);
-    const state: ArticleState = { id: article.id, story: storyIndex, vector, fingerprint: print, placement };
+    const chosen = scored.find((c) => c.story === storyIndex) ?? best;
+    const state: ArticleState = {
+      id: article.id,
+      story: storyIndex,
+      vector,
+      fingerprint: print,
+      placement,
+      features: chosen?.features,
+    };
     articles.push(state);
     byArticleId.set(article.id, doc);
     return state;
+  }
+
+  /** An earlier article this one copies (exact text) or rewrites (shingle or phrase overlap). */
+  function findRewrite(
+    print: Fingerprint,
+    hasWords: boolean,
+    scored: readonly Candidate[],
+  ): { doc: number; similarity: number } | undefined {
+    const copyOf = hasWords ? exact.find(print.exact) : undefined;
+    if (copyOf !== undefined) return { doc: copyOf, similarity: 1 };
+    const pool = new Set(lsh.candidates(print.signature));
+    for (const { story } of scored.slice(0, 3)) {
+      for (const member of stories[story]!.members.slice(-options.rewriteMembers)) pool.add(member);
+    }
+    return bestRewrite(print, pool);
   }
 
   function assignmentOf(state: ArticleState): Assignment {
@@ -263,6 +363,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}): 
         rewriteSimilarity: placement.decision === 'rewrite' ? placement.score : null,
         sharedNames: placement.sharedNames ?? [],
         sharedTerms: placement.sharedTerms ?? [],
+        features: state.features === undefined ? [] : contributions(model, state.features),
         pairSimilarity: null,
       };
       if (otherArticleId === undefined) return base;

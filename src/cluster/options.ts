@@ -16,19 +16,6 @@ export interface StoryEngineOptions {
   readonly maxArticleTerms: number;
   /** Terms kept per story centroid. */
   readonly maxCentroidTerms: number;
-  /** Cosine to a story centroid needed to join it, for a long text (see shortTextPenalty). */
-  readonly storyThreshold: number;
-  /** Added to the threshold divided by sqrt(distinct terms of the article): short texts need more. */
-  readonly shortTextPenalty: number;
-  /** Upper bound of the length-aware threshold, so headline-only items can still be grouped. */
-  readonly maxThreshold: number;
-  /**
-   * Leave terms no earlier article had out of the article's length when scoring it against stories: they can
-   * match nothing, and early in a stream (few documents, so most terms novel) they would swamp the score.
-   */
-  readonly ignoreNovelTerms: boolean;
-  /** Exponent on a story's cohesion (|sum of member vectors| / members, 1 for one member) in its score. */
-  readonly cohesionPower: number;
   /** Estimated content-bigram Jaccard above which the later article is a rewrite (paraphrase). */
   readonly rewritePhrases: number;
   /** Estimated shingle Jaccard above which the later article is a rewrite whatever its term cosine. */
@@ -54,10 +41,6 @@ export interface StoryEngineOptions {
   readonly maxCandidates: number;
   /** Recent members per candidate story checked for the rewrite relation. */
   readonly rewriteMembers: number;
-  /** Days apart (article vs. story time span) with no time penalty. */
-  readonly graceDays: number;
-  /** Beyond the grace period the similarity decays as exp(-days / decayDays) (Miranda et al.'s time feature). */
-  readonly decayDays: number;
 }
 
 export const STORY_ENGINE_DEFAULTS = {
@@ -68,11 +51,6 @@ export const STORY_ENGINE_DEFAULTS = {
   nameWeight: 0.5,
   maxArticleTerms: 120,
   maxCentroidTerms: 300,
-  storyThreshold: 0.13,
-  shortTextPenalty: 1.4,
-  maxThreshold: 0.35,
-  ignoreNovelTerms: true,
-  cohesionPower: 1,
   rewritePhrases: 0.25,
   rewriteJaccard: 0.5,
   idfPrior: 10,
@@ -84,6 +62,4 @@ export const STORY_ENGINE_DEFAULTS = {
   postingCap: 64,
   maxCandidates: 24,
   rewriteMembers: 8,
-  graceDays: 3,
-  decayDays: 7,
 } as const satisfies StoryEngineOptions;

