@@ -17,8 +17,8 @@ export interface AnalyzedArticle {
   readonly ids: Int32Array;
   /** Weighted frequency of each id: sublinear body count plus title and lead bonuses, names boosted. */
   readonly tf: Float64Array;
-  /** 1 where the id occurs in the title: the placement model compares titles on their own. */
-  readonly inTitle: Uint8Array;
+  /** Where each id occurs, FIELD_TITLE and FIELD_LEAD bits: the placement model compares these on their own. */
+  readonly fields: Uint8Array;
   /** Hashes of the body words in order, stopwords included: input of the shingle fingerprint. */
   readonly wordHashes: Uint32Array;
   /** Body content term ids in order: input of the paraphrase (phrase) fingerprint. */
@@ -32,6 +32,9 @@ export interface FieldWeights {
   readonly bodyLog: number;
   readonly nameWeight: number;
 }
+
+export const FIELD_TITLE = 1;
+export const FIELD_LEAD = 2;
 
 const FLAG_CAPITAL = 1;
 const FLAG_START = 2;
@@ -55,7 +58,7 @@ let termMarks = new Int32Array(1 << 14);
 // The distinct ids and their weights, returned as views.
 let idScratch = new Int32Array(1 << 10);
 let tfScratch = new Float64Array(1 << 10);
-let titleScratch = new Uint8Array(1 << 10);
+let fieldScratch = new Uint8Array(1 << 10);
 // Words capitalised mid-sentence, by word index.
 let midCaps = new Uint8Array(1 << 14);
 const span = createHashedWordSpan();
@@ -234,13 +237,13 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
   if (idScratch.length < touched.length) {
     idScratch = new Int32Array(touched.length * 2);
     tfScratch = new Float64Array(touched.length * 2);
-    titleScratch = new Uint8Array(touched.length * 2);
+    fieldScratch = new Uint8Array(touched.length * 2);
   }
   const ids = idScratch.subarray(0, touched.length);
   for (let k = 0; k < ids.length; k += 1) ids[k] = touched[k]!;
   sortIds(ids);
   const tf = tfScratch.subarray(0, ids.length);
-  const inTitle = titleScratch.subarray(0, ids.length);
+  const fields = fieldScratch.subarray(0, ids.length);
   for (let k = 0; k < ids.length; k += 1) {
     const id = ids[k]!;
     const bits = marks[id]!;
@@ -252,8 +255,8 @@ export function analyzeArticle(article: Article, weights: FieldWeights, lexicon:
       ((bits & IN_TITLE) !== 0 ? weights.titleWeight : 0) +
       ((bits & IN_LEAD) !== 0 ? weights.leadWeight : 0);
     tf[k] = lexicon.isName(id) ? value * weights.nameWeight : value;
-    inTitle[k] = (bits & IN_TITLE) !== 0 ? 1 : 0;
+    fields[k] = ((bits & IN_TITLE) !== 0 ? FIELD_TITLE : 0) | ((bits & IN_LEAD) !== 0 ? FIELD_LEAD : 0);
     marks[id] = 0;
   }
-  return { ids, tf, inTitle, wordHashes: scanHashes.subarray(0, hashLength), contentIds: scanContent.subarray(0, contentLength) };
+  return { ids, tf, fields, wordHashes: scanHashes.subarray(0, hashLength), contentIds: scanContent.subarray(0, contentLength) };
 }

@@ -10,7 +10,7 @@ import { createExactIndex } from '../dedupe/exact-index.ts';
 import { fingerprint as fingerprintOf, type Fingerprint } from '../dedupe/fingerprint.ts';
 import { createLshIndex } from '../dedupe/lsh-index.ts';
 import { estimateJaccard } from '../dedupe/minhash.ts';
-import { analyzeArticle } from './analyze.ts';
+import { analyzeArticle, FIELD_LEAD, FIELD_TITLE } from './analyze.ts';
 import { createLexicon } from './lexicon.ts';
 import { explainPlacement, type Placement } from './explain.ts';
 import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
@@ -46,8 +46,9 @@ interface StoryState {
   readonly articleIds: string[];
   readonly members: number[];
   centroid: SparseVector;
-  /** Title words and names of the members, summed like the centroid: compared on their own. */
+  /** Title words, lead words and names of the members, summed like the centroid: compared on their own. */
   titles: SparseVector;
+  leads: SparseVector;
   names: SparseVector;
   /** Publication time span of the dated members (ms), NaN while none is dated. */
   first: number;
@@ -87,15 +88,19 @@ interface Candidate {
 }
 
 const DAY_MS = 86_400_000;
-// Terms kept for a story's title and name centroids: titles are short, names few.
+// Terms kept for a story's title, lead and name centroids: titles and leads are short, names few.
 const SMALL_CENTROID_TERMS = 64;
 // An article's most specific terms: about what a headline holds.
 const SPECIFIC_TERMS = 10;
 
+const NEUTRAL_MODEL: PlacementModel = { weights: new Array<number>(FEATURE_COUNT).fill(0), bias: 0, cutoff: 0.5 };
+
 export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, hooks: StoryEngineHooks = {}): StoryEngine {
   const options: StoryEngineOptions = { ...STORY_ENGINE_DEFAULTS, ...overrides };
-  const model = hooks.model ?? defaultPlacementModel();
   const { teacher } = hooks;
+  // A teacher places by the gold answer, so it needs no model (and must not need the shipped one, which
+  // is being refitted from what it records).
+  const model = hooks.model ?? (teacher === undefined ? defaultPlacementModel() : NEUTRAL_MODEL);
   const goldStories = new Map<string, number>();
   const vocabulary = createVocabulary({
     documents: options.idfPrior,
@@ -130,7 +135,8 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     const vector = pick(analyzed.ids, analyzed.tf, kept, length > 0 ? 1 / Math.sqrt(length) : 1);
     return {
       vector,
-      titles: flagged(analyzed.ids, analyzed.inTitle),
+      titles: flagged(analyzed.ids, analyzed.fields, FIELD_TITLE),
+      leads: flagged(analyzed.ids, analyzed.fields, FIELD_LEAD),
       names: entriesWhere(vector, lexicon.isName),
       print: fingerprintOf(analyzed.wordHashes, analyzed.contentIds),
       hasWords: analyzed.wordHashes.length > 0,
@@ -195,8 +201,15 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       else if (c > second) second = c;
     }
     const hasTitle = drawn.titles.ids.length > 0;
-    return found
-      .map((storyIndex, k) => {
+    // Only the stories closest by body cosine get the full feature vector: the model's weight on the cosine
+    // and its margin leaves a far one no chance, and the title, name and specifics comparisons cost more.
+    const closest = found
+      .map((_, k) => k)
+      .sort((a, b) => cosines[b]! - cosines[a]! || found[a]! - found[b]!)
+      .slice(0, options.featureCandidates);
+    return closest
+      .map((k) => {
+        const storyIndex = found[k]!;
         const story = stories[storyIndex]!;
         const cosine = cosines[k]!;
         const features = placementFeatures(
@@ -204,6 +217,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
             cosine,
             titleCosine: hasTitle ? seenCosine(idfDot(drawn.titles, story.titles, idf)) : 0,
             nameCosine: seenCosine(idfDot(drawn.names, story.names, idf)),
+            leadCosine: seenCosine(idfDot(drawn.leads, story.leads, idf)),
             distinctTerms: drawn.distinctTerms,
             cohesion: Math.min(1, dots[k]!.normB / story.members.length),
             members: story.members.length,
@@ -228,6 +242,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       members: [],
       centroid: EMPTY_VECTOR,
       titles: EMPTY_VECTOR,
+      leads: EMPTY_VECTOR,
       names: EMPTY_VECTOR,
       first: NaN,
       last: NaN,
@@ -285,6 +300,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     story.members.push(doc);
     story.centroid = addAndPrune(story.centroid, vector, plain, options.maxCentroidTerms);
     story.titles = addAndPrune(story.titles, drawn.titles, plain, SMALL_CENTROID_TERMS);
+    story.leads = addAndPrune(story.leads, drawn.leads, plain, SMALL_CENTROID_TERMS);
     story.names = addAndPrune(story.names, drawn.names, plain, SMALL_CENTROID_TERMS);
     const time = article.published === null ? NaN : Date.parse(article.published);
     if (!Number.isNaN(time)) {

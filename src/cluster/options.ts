@@ -39,6 +39,8 @@ export interface StoryEngineOptions {
   readonly postingCap: number;
   /** Candidate stories scored in full per article. */
   readonly maxCandidates: number;
+  /** Of those, the ones closest by body cosine that the placement model scores (all features computed). */
+  readonly featureCandidates: number;
   /** Recent members per candidate story checked for the rewrite relation. */
   readonly rewriteMembers: number;
 }
@@ -61,5 +63,6 @@ export const STORY_ENGINE_DEFAULTS = {
   indexTerms: 12,
   postingCap: 64,
   maxCandidates: 24,
+  featureCandidates: 6,
   rewriteMembers: 8,
 } as const satisfies StoryEngineOptions;

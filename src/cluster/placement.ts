@@ -38,6 +38,8 @@ export const PLACEMENT_FEATURES = [
    * numbers), reports of two events on one topic share only the topic's words.
    */
   'specificsShared',
+  /** Cosine of the lead's words (the first sentences, which say what happened) with the story's leads. */
+  'leadCosine',
 ] as const;
 
 export type PlacementFeature = (typeof PLACEMENT_FEATURES)[number];
@@ -58,6 +60,7 @@ export interface CandidateEvidence {
   readonly cosine: number;
   readonly titleCosine: number;
   readonly nameCosine: number;
+  readonly leadCosine: number;
   readonly distinctTerms: number;
   readonly cohesion: number;
   readonly members: number;
@@ -87,6 +90,7 @@ export function placementFeatures(e: CandidateEvidence, out: Float64Array): Floa
   out[10] = alone ? 0 : e.cosine - e.otherBest;
   out[11] = alone ? 1 : 0;
   out[12] = e.specificsShared;
+  out[13] = e.leadCosine;
 
   return out;
 }

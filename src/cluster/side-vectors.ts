@@ -1,5 +1,5 @@
-// The smaller vectors the placement model compares besides the full TF-IDF one: an article's title words and
-// its names, each against the same fields of a story (Miranda et al. 2018 score body, title and entities
+// The smaller vectors the placement model compares besides the full TF-IDF one: an article's title words, its
+// lead words and its names, each against the same fields of a story (Miranda et al. 2018 score body, title and entities
 // apart, since one event's reports share names and headline words more reliably than body wording).
 import { pick, type IdfDot, type SparseVector } from './sparse.ts';
 
@@ -13,11 +13,11 @@ function reserve(length: number): void {
 }
 ones.fill(1);
 
-/** The ids whose flag is set, each with weight 1 (ids stay ascending). */
-export function flagged(ids: Int32Array, flags: Uint8Array): SparseVector {
+/** The ids whose flags have a bit of `mask` set, each with weight 1 (ids stay ascending). */
+export function flagged(ids: Int32Array, flags: Uint8Array, mask: number): SparseVector {
   reserve(ids.length);
   let n = 0;
-  for (let k = 0; k < ids.length; k += 1) if (flags[k] === 1) positions[n++] = k;
+  for (let k = 0; k < ids.length; k += 1) if ((flags[k]! & mask) !== 0) positions[n++] = k;
   return pick(ids, ones, positions.subarray(0, n));
 }
 

@@ -118,7 +118,7 @@ describe('story engine', () => {
   it('copes with empty and title-only articles', () => {
     const engine = createStoryEngine();
     const empty = engine.add(article('empty', '', ''));
-    // Headlines alone are short texts, which need near-identical wording to be grouped (shortTextPenalty).
+    // Headlines alone are short texts: the placement model asks more overlap of them (its shortness features).
     const titleOnly = engine.add(article('t1', 'Nexora picks Dresden for 4 billion euro chip factory', ''));
     const titleOnly2 = engine.add(article('t2', 'Nexora picks Dresden for its new 4 billion euro chip factory', ''));
     expect(empty.rewriteOf).toBeNull();
