@@ -45,14 +45,14 @@ export function foldStreams(set: DataSet, folds = FOLDS, storiesPerStream = STRE
 
 export interface Examples {
   readonly set: string;
-  readonly features: Float64Array[];
+  readonly features: (readonly number[])[];
   readonly labels: boolean[];
 }
 
 /** Teacher-forced run over one stream: the features of every (article, candidate story) with its gold answer. */
 export function collectExamples(stream: FoldStream): Examples {
   const gold = new Map(stream.rows.map((r) => [r.article.id, r.cluster]));
-  const features: Float64Array[] = [];
+  const features: (readonly number[])[] = [];
   const labels: boolean[] = [];
   const engine = createStoryEngine(
     {},

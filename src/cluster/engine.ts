@@ -62,7 +62,7 @@ interface ArticleState {
   readonly fingerprint: Fingerprint;
   readonly placement: Placement;
   /** Features of the best candidate story when it was placed (undefined when there was none). */
-  readonly features: Float64Array | undefined;
+  readonly features: readonly number[] | undefined;
 }
 
 /** Hooks for fitting the placement model; the running bot passes none. */
@@ -78,12 +78,12 @@ export interface StoryEngineHooks {
 
 export interface PlacementTeacher {
   goldOf(article: Article): string;
-  record(features: readonly Float64Array[], joins: readonly boolean[]): void;
+  record(features: readonly (readonly number[])[], joins: readonly boolean[]): void;
 }
 
 interface Candidate {
   readonly story: number;
-  readonly features: Float64Array;
+  readonly features: readonly number[];
   readonly logit: number;
 }
 
@@ -212,8 +212,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
         const storyIndex = found[k]!;
         const story = stories[storyIndex]!;
         const cosine = cosines[k]!;
-        const features = placementFeatures(
-          {
+        const features = placementFeatures({
             cosine,
             titleCosine: hasTitle ? seenCosine(idfDot(drawn.titles, story.titles, idf)) : 0,
             nameCosine: seenCosine(idfDot(drawn.names, story.names, idf)),
@@ -225,9 +224,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
             specificsShared: specifics.length === 0 ? 0 : sharedCount(specifics, story.centroid) / specifics.length,
             hasTitle,
             otherBest: found.length < 2 ? NaN : cosine === first ? second : first,
-          },
-          new Float64Array(FEATURE_COUNT),
-        );
+        });
         return { story: storyIndex, features, logit: joinLogit(model, features) };
       })
       .sort((a, b) => b.logit - a.logit || a.story - b.story);

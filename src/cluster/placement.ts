@@ -72,27 +72,30 @@ export interface CandidateEvidence {
   readonly otherBest: number;
 }
 
-/** The feature vector of one candidate, written into `out` (length FEATURE_COUNT). */
-export function placementFeatures(e: CandidateEvidence, out: Float64Array): Float64Array {
+/**
+ * The feature vector of one candidate, in PLACEMENT_FEATURES order. A plain array: a Float64Array of this
+ * size would be allocated outside V8's heap, which costs more than the features (several per article).
+ */
+export function placementFeatures(e: CandidateEvidence): number[] {
   const shortness = 1 / Math.sqrt(Math.max(1, e.distinctTerms));
   const dated = !Number.isNaN(e.gapDays);
-  out[0] = e.cosine;
-  out[1] = e.titleCosine;
-  out[2] = e.nameCosine;
-  out[3] = shortness;
-  out[4] = e.cosine * shortness;
-  out[5] = e.cohesion;
-  out[6] = Math.log(Math.max(1, e.members));
-  out[7] = dated ? Math.log1p(e.gapDays) : 0;
-  out[8] = dated ? 0 : 1;
-  out[9] = e.hasTitle ? 0 : 1;
   const alone = Number.isNaN(e.otherBest);
-  out[10] = alone ? 0 : e.cosine - e.otherBest;
-  out[11] = alone ? 1 : 0;
-  out[12] = e.specificsShared;
-  out[13] = e.leadCosine;
-
-  return out;
+  return [
+    e.cosine,
+    e.titleCosine,
+    e.nameCosine,
+    shortness,
+    e.cosine * shortness,
+    e.cohesion,
+    Math.log(Math.max(1, e.members)),
+    dated ? Math.log1p(e.gapDays) : 0,
+    dated ? 0 : 1,
+    e.hasTitle ? 0 : 1,
+    alone ? 0 : e.cosine - e.otherBest,
+    alone ? 1 : 0,
+    e.specificsShared,
+    e.leadCosine,
+  ];
 }
 
 export function joinLogit(model: PlacementModel, features: ArrayLike<number>): number {
