@@ -11,6 +11,7 @@ import { fingerprint as fingerprintOf, type Fingerprint } from '../dedupe/finger
 import { createLshIndex } from '../dedupe/lsh-index.ts';
 import { estimateJaccard } from '../dedupe/minhash.ts';
 import { analyzeArticle, FIELD_LEAD, FIELD_TITLE } from './analyze.ts';
+import { defaultBackground } from './background.ts';
 import { createLexicon } from './lexicon.ts';
 import { explainPlacement, type Placement } from './explain.ts';
 import { STORY_ENGINE_DEFAULTS, type StoryEngineOptions } from './options.ts';
@@ -39,7 +40,7 @@ import {
 } from './sparse.ts';
 import { createStoryIndex } from './story-index.ts';
 import type { Explanation, StoryEngine } from './types.ts';
-import { createVocabulary, type IdfWeights } from './vocabulary.ts';
+import { createVocabulary, type Background, type IdfWeights } from './vocabulary.ts';
 
 interface StoryState {
   readonly id: string;
@@ -74,6 +75,8 @@ export interface StoryEngineHooks {
    * label), and the features of each candidate story are recorded with whether it was the gold story.
    */
   readonly teacher?: PlacementTeacher;
+  /** Background document frequencies (default: the shipped background-df.json; null: none). */
+  readonly background?: Background | null;
 }
 
 export interface PlacementTeacher {
@@ -104,9 +107,8 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
   const goldStories = new Map<string, number>();
   const vocabulary = createVocabulary({
     documents: options.idfPrior,
-    topicDocuments: options.topicPrior,
-    topicPower: options.topicPower,
-    topicFrom: options.topicFrom,
+    backgroundDocuments: options.backgroundDocuments,
+    background: (hooks.background === undefined ? defaultBackground() : hooks.background) ?? undefined,
   });
   const lexicon = createLexicon(vocabulary);
   const exact = createExactIndex();
@@ -121,9 +123,8 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     const analyzed = analyzeArticle(article, options, lexicon);
     vocabulary.addDocument(analyzed.ids);
     // Keep the terms heaviest under TF-IDF, stored as raw TF scaled to unit TF-IDF length, so that each
-    // article weighs the same in its story's centroid whatever IDF becomes later. Plain IDF here: a topic
-    // word of the stream's opening is discounted when scoring, not dropped for good.
-    const idf = vocabulary.plainWeights();
+    // article weighs the same in its story's centroid whatever IDF becomes later.
+    const idf = vocabulary.weights();
     const ranked = rankingScratch(analyzed.ids.length);
     for (let k = 0; k < ranked.length; k += 1) {
       const w = idf.logN - (idf.logDf[analyzed.ids[k]!] ?? 0);
@@ -292,13 +293,12 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
 
     const doc = articles.length;
     const story = stories[storyIndex]!;
-    const plain = vocabulary.plainWeights();
     story.articleIds.push(article.id);
     story.members.push(doc);
-    story.centroid = addAndPrune(story.centroid, vector, plain, options.maxCentroidTerms);
-    story.titles = addAndPrune(story.titles, drawn.titles, plain, SMALL_CENTROID_TERMS);
-    story.leads = addAndPrune(story.leads, drawn.leads, plain, SMALL_CENTROID_TERMS);
-    story.names = addAndPrune(story.names, drawn.names, plain, SMALL_CENTROID_TERMS);
+    story.centroid = addAndPrune(story.centroid, vector, idf, options.maxCentroidTerms);
+    story.titles = addAndPrune(story.titles, drawn.titles, idf, SMALL_CENTROID_TERMS);
+    story.leads = addAndPrune(story.leads, drawn.leads, idf, SMALL_CENTROID_TERMS);
+    story.names = addAndPrune(story.names, drawn.names, idf, SMALL_CENTROID_TERMS);
     const time = article.published === null ? NaN : Date.parse(article.published);
     if (!Number.isNaN(time)) {
       story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);

@@ -23,14 +23,10 @@ export interface StoryEngineOptions {
   /** Pseudo-documents added to N in IDF so the first articles of a stream are weighed sensibly. */
   readonly idfPrior: number;
   /**
-   * Of those, how many also hold a term that every document so far contains (scaled by the term's document
-   * share to the power `topicPower`): words all of a stream's first articles share are its topic, not an event.
+   * Pseudo-documents whose terms follow the background corpus's document frequencies (background.ts): about
+   * how many articles of the stream it takes before its own counts outweigh the background.
    */
-  readonly topicPrior: number;
-  /** Exponent on a term's document share in its topic pseudo-count: only near-ubiquitous terms are hit. */
-  readonly topicPower: number;
-  /** Documents seen before any term counts as a topic word (with two, topic and event words look alike). */
-  readonly topicFrom: number;
+  readonly backgroundDocuments: number;
   /** Highest-weighted terms of an article used to look up candidate stories in the inverted index. */
   readonly queryTerms: number;
   /** Highest-weighted terms of each article added to the inverted index under its story. */
@@ -56,9 +52,7 @@ export const STORY_ENGINE_DEFAULTS = {
   rewritePhrases: 0.25,
   rewriteJaccard: 0.5,
   idfPrior: 10,
-  topicPrior: 4,
-  topicPower: 8,
-  topicFrom: 3,
+  backgroundDocuments: 1000,
   queryTerms: 16,
   indexTerms: 12,
   postingCap: 64,

@@ -244,14 +244,14 @@ export function idfDot(
       const q = bw[j]!;
       sum += p * q * w2;
       na += p * p * w2;
-      if ((logDf[t] ?? LOG_HALF) > LOG_ONE_AND_HALF) seen += p * p * w2;
+      if (idf.seen[t] === 1) seen += p * p * w2;
       nb += q * q * w2;
       i += 1;
       j += 1;
     } else if (x < y) {
       const p2 = aw[i]! * aw[i]! * w2;
       na += p2;
-      if ((logDf[t] ?? LOG_HALF) > LOG_ONE_AND_HALF) seen += p2;
+      if (idf.seen[t] === 1) seen += p2;
       i += 1;
     } else {
       nb += bw[j]! * bw[j]! * w2;
@@ -285,7 +285,7 @@ export function idfDotter(a: SparseVector, idf: IdfWeights): (b: SparseVector) =
     const w2 = w > 0 ? w * w : 0;
     const p2 = a.weights[i]! * a.weights[i]! * w2;
     na += p2;
-    if ((logDf[t] ?? LOG_HALF) > LOG_ONE_AND_HALF) seen += p2;
+    if (idf.seen[t] === 1) seen += p2;
   }
   const normA = Math.sqrt(na);
   const normASeen = Math.sqrt(seen);
@@ -321,8 +321,6 @@ export function idfDotter(a: SparseVector, idf: IdfWeights): (b: SparseVector) =
 
 /** log(df + 0.5) of a term no document has had yet: what IdfWeights.logDf means past its end. */
 export const LOG_HALF = Math.log(0.5);
-// log(df + 0.5) of a term seen in one document only (the one being placed), plus rounding slack.
-const LOG_ONE_AND_HALF = Math.log(1.5) + 1e-6;
 
 /** The vector with each weight multiplied by its current IDF (for ranking terms, not for storage). */
 export function withIdf(v: SparseVector, idf: IdfWeights): SparseVector {
@@ -353,7 +351,7 @@ let keepScratch = new Int32Array(1024);
 export function seenBefore(v: SparseVector, idf: IdfWeights): SparseVector {
   if (keepScratch.length < v.ids.length) keepScratch = new Int32Array(v.ids.length * 2);
   let kept = 0;
-  for (let i = 0; i < v.ids.length; i += 1) if ((idf.logDf[v.ids[i]!] ?? LOG_HALF) > LOG_ONE_AND_HALF) keepScratch[kept++] = i;
+  for (let i = 0; i < v.ids.length; i += 1) if (idf.seen[v.ids[i]!] === 1) keepScratch[kept++] = i;
   if (kept === v.ids.length) return v;
   return pick(v.ids, v.weights, keepScratch.subarray(0, kept));
 }

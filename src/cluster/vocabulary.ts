@@ -1,5 +1,6 @@
 // Term ids and online document frequencies. IDF is computed from the articles seen so far, as in a stream
-// (Miranda et al. 2018 keep running DF counts too); there is no background corpus to borrow from.
+// (Miranda et al. 2018 keep running DF counts too), plus background pseudo-documents whose terms follow a
+// general news corpus (background.ts), so the first articles of a stream are weighed like later ones.
 
 export interface Vocabulary {
   /** Dense id for a term, created on first sight. */
@@ -11,64 +12,65 @@ export interface Vocabulary {
   /** Count one more document containing each of these ids (ids must be distinct). */
   addDocument(ids: ArrayLike<number>): void;
   idf(id: number): number;
+  /** Documents of the stream that contained the term (background pseudo-counts not included). */
+  documentFrequency(id: number): number;
+  /** Terms with an id so far. */
+  readonly size: number;
   readonly documents: number;
-  /** IDF of every id as of now, as log(N + prior) - log(df' + 0.5): pass to the weighted cosine. */
+  /** IDF of every id as of now, as log(N') - log(df' + 0.5): pass to the weighted cosine. */
   weights(): IdfWeights;
-  /**
-   * The same without topic pseudo-counts, log(N + prior) - log(df + 0.5): for choosing which terms an article
-   * or a centroid keeps, so the first articles of a stream keep their topic words for when the stream has
-   * moved on and those words tell its stories apart again.
-   */
-  plainWeights(): IdfWeights;
 }
 
 export interface IdfWeights {
   readonly logN: number;
-  /** log(df' + 0.5) by term id; ids past its end have df 0. */
+  /** log(df' + 0.5) by term id; ids past its end have df' 0. */
   readonly logDf: Float32Array;
+  /**
+   * 1 for a term that some document of the stream besides the one being placed had (df >= 2): only those
+   * can match a story. Background pseudo-counts do not make a term seen.
+   */
+  readonly seen: Uint8Array;
 }
 
-/** How the prior pseudo-documents are filled; see createVocabulary. */
+/** Document frequencies of a general corpus: `share(term)` is df / documents (0 for a term it lacks). */
+export interface Background {
+  share(term: string): number;
+}
+
+/** The pseudo-documents added to the stream's counts; see createVocabulary. */
 export interface IdfPrior {
-  /** Pseudo-documents added to N. */
+  /** Pseudo-documents that hold no term. */
   readonly documents: number;
-  /** Pseudo-documents that hold a term found in every document so far. */
-  readonly topicDocuments: number;
-  /** Exponent on a term's document share in the topic pseudo-count: only near-ubiquitous terms get one. */
-  readonly topicPower: number;
-  /** Documents needed before any term counts as a topic word (with two, topic and event look alike). */
-  readonly topicFrom: number;
+  /** Pseudo-documents whose terms follow `background` (0 or no background: none). */
+  readonly backgroundDocuments?: number;
+  readonly background?: Background | undefined;
 }
 
-/** Below this pseudo-count a term's logDf is left at log(df + 0.5) (a change of under 0.1%). */
-const NEGLIGIBLE = 1e-3;
+const LOG_HALF = Math.log(0.5);
 
 /**
- * `prior.documents` pseudo-documents that contain no term: early in a stream, when N is tiny, plain IDF would
- * make every shared term worthless (a term in 2 of 2 documents gets log 1 = 0) just when the first pairs are
- * compared. But empty pseudo-documents also make a term that every article so far contains look as rare as
- * one event's names: in a stream that opens on one topic (reports on NATO and Ukraine from different days)
- * the topic words then outweigh the few words that tell the events apart. So, once there are
- * `prior.topicFrom` documents, a term in d of them also counts in `topicDocuments * (d / N)^topicPower` of
- * the pseudo-documents: nearly all of them for a term in every document so far (a topic word), next to none
- * for a term in some. A content term has no share near 1 once the stream holds more than one topic, so
- * this only changes the first articles of a stream.
+ * IDF over the stream and `prior` pseudo-documents: N' = N + documents + backgroundDocuments, and
+ * df' = df + backgroundDocuments * share(term). Early in a stream, when N is tiny, plain IDF would make every
+ * shared term worthless (a term in 2 of 2 documents gets log 1 = 0) just when the first pairs are compared,
+ * and would weigh "said" like a rare name. With a background the first articles weigh words as a general
+ * news corpus does; as the stream grows, its own counts take over.
  */
 export function createVocabulary(prior: IdfPrior): Vocabulary {
   const ids = new Map<string, number>();
   const terms: string[] = [];
   const spellings: (string[] | undefined)[] = [];
   let df = new Int32Array(4096);
-  let logDf = new Float32Array(4096).fill(Math.log(0.5));
-  let plainLogDf = new Float32Array(4096).fill(Math.log(0.5));
+  let logDf = new Float32Array(4096).fill(LOG_HALF);
+  let seen = new Uint8Array(4096);
+  // Background pseudo-count by term id, fixed when the term is first met.
+  let pseudo = new Float32Array(4096);
   let documents = 0;
-  // Terms whose share is high enough for a topic pseudo-count worth keeping: their logDf moves with N.
-  const topical = new Set<number>();
-  const minShare = prior.topicDocuments > 0 ? (NEGLIGIBLE / prior.topicDocuments) ** (1 / prior.topicPower) : 2;
-  const logDfOf = (d: number): number => {
-    // A term in one document is no topic word (and must keep log 1.5: sparse.ts reads it as "seen once").
-    const share = documents >= prior.topicFrom && d >= 2 ? d / documents : 0;
-    return Math.log(d + 0.5 + (share >= minShare ? prior.topicDocuments * share ** prior.topicPower : 0));
+  const backgroundDocuments = prior.background === undefined ? 0 : (prior.backgroundDocuments ?? 0);
+  const logN = (): number => Math.log(documents + prior.documents + backgroundDocuments);
+  const grow = <T extends Float32Array | Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+    const grown = make(array.length * 2);
+    grown.set(array);
+    return grown;
   };
   return {
     id(term) {
@@ -78,15 +80,14 @@ export function createVocabulary(prior: IdfPrior): Vocabulary {
         ids.set(term, id);
         terms.push(term);
         if (id >= df.length) {
-          const grown = new Int32Array(df.length * 2);
-          grown.set(df);
-          df = grown;
-          const grownLog = new Float32Array(df.length).fill(Math.log(0.5));
-          grownLog.set(logDf);
-          logDf = grownLog;
-          const grownPlain = new Float32Array(df.length).fill(Math.log(0.5));
-          grownPlain.set(plainLogDf);
-          plainLogDf = grownPlain;
+          df = grow(df, (n) => new Int32Array(n));
+          logDf = grow(logDf, (n) => new Float32Array(n).fill(LOG_HALF));
+          seen = grow(seen, (n) => new Uint8Array(n));
+          pseudo = grow(pseudo, (n) => new Float32Array(n));
+        }
+        if (backgroundDocuments > 0) {
+          pseudo[id] = backgroundDocuments * prior.background!.share(term);
+          logDf[id] = Math.log(0.5 + pseudo[id]!);
         }
       }
       return id;
@@ -103,19 +104,16 @@ export function createVocabulary(prior: IdfPrior): Vocabulary {
       for (let k = 0; k < docIds.length; k += 1) {
         const id = docIds[k]!;
         df[id] = (df[id] ?? 0) + 1;
-        plainLogDf[id] = Math.log(df[id]! + 0.5);
-        if (df[id]! >= minShare * documents) topical.add(id);
-        else logDf[id] = plainLogDf[id]!;
-      }
-      // N grew, so every topical share moved: recompute them, and drop the ones no longer topical.
-      for (const id of topical) {
-        logDf[id] = logDfOf(df[id]!);
-        if (df[id]! < minShare * documents) topical.delete(id);
+        if (df[id]! >= 2) seen[id] = 1;
+        logDf[id] = Math.log(df[id]! + 0.5 + pseudo[id]!);
       }
     },
-    idf: (id) => Math.max(0, Math.log(documents + prior.documents) - (logDf[id] ?? Math.log(0.5))),
-    weights: () => ({ logN: Math.log(documents + prior.documents), logDf }),
-    plainWeights: () => ({ logN: Math.log(documents + prior.documents), logDf: plainLogDf }),
+    idf: (id) => Math.max(0, logN() - (logDf[id] ?? LOG_HALF)),
+    documentFrequency: (id) => df[id] ?? 0,
+    weights: () => ({ logN: logN(), logDf, seen }),
+    get size() {
+      return terms.length;
+    },
     get documents() {
       return documents;
     },

@@ -41,7 +41,7 @@ describe('idfDotter', () => {
       );
     fc.assert(
       fc.property(vector, vector, vector, fc.array(fc.float({ min: -1, max: 4, noNaN: true }), { minLength: 30, maxLength: 30 }), (a, b, c, logDf) => {
-        const idf = { logN: 3, logDf: Float32Array.from(logDf) };
+        const idf = { logN: 3, logDf: Float32Array.from(logDf), seen: Uint8Array.from(logDf, (x) => (x > Math.log(1.5) ? 1 : 0)) };
         const withA = idfDotter(a, idf);
         const withC = idfDotter(c, idf);
         expect(withA(b)).toEqual(idfDot(a, b, idf));

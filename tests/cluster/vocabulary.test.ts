@@ -1,35 +1,40 @@
-// Online IDF with topic pseudo-counts: a term in every document so far weighs less early in a stream only.
+// Online IDF with background pseudo-documents: a stream's first articles weigh words as a general corpus does.
 import { describe, expect, it } from 'vitest';
-import { createVocabulary, type IdfPrior } from '../../src/cluster/vocabulary.ts';
+import { createVocabulary, type Background } from '../../src/cluster/vocabulary.ts';
 
-const PRIOR: IdfPrior = { documents: 10, topicDocuments: 4, topicPower: 8, topicFrom: 3 };
+const corpus: Background = { share: (term) => ({ said: 0.5, nato: 0.01 })[term] ?? 0 };
 
-describe('vocabulary IDF', () => {
-  it('treats a term in every document so far as a topic word once there are enough documents', () => {
-    const v = createVocabulary(PRIOR);
-    const [topic, event, other] = [v.id('nato'), v.id('lavrov'), v.id('bloomberg')];
-    v.addDocument([topic, other]);
-    v.addDocument([topic, other]);
-    // Two documents: topic and event words cannot be told apart yet, so no discount.
-    expect(v.idf(topic)).toBeCloseTo(Math.log(12) - Math.log(2.5), 5);
-    v.addDocument([topic, event]);
-    v.addDocument([topic, event]);
-    // In 4 of 4 documents: almost all four topic pseudo-documents hold it. In 2 of 4: next to none.
-    expect(v.idf(topic)).toBeCloseTo(Math.log(14) - Math.log(4.5 + 4), 5);
-    expect(v.idf(event)).toBeCloseTo(Math.log(14) - Math.log(2.5 + 4 * 0.5 ** 8), 5);
-    expect(v.idf(event)).toBeGreaterThan(2 * v.idf(topic));
-    // Plain weights (for choosing which terms to keep) have no topic pseudo-counts.
-    const plain = v.plainWeights();
-    expect(plain.logN - plain.logDf[topic]!).toBeCloseTo(Math.log(14) - Math.log(4.5), 5);
+describe('vocabulary', () => {
+  it('is plain smoothed IDF over the stream and empty pseudo-documents without a background', () => {
+    const v = createVocabulary({ documents: 10 });
+    const [a, b] = [v.id('nato'), v.id('said')];
+    v.addDocument([a, b]);
+    v.addDocument([b]);
+    expect(v.idf(a)).toBeCloseTo(Math.log(12) - Math.log(1.5), 5);
+    expect(v.idf(b)).toBeCloseTo(Math.log(12) - Math.log(2.5), 5);
+    expect(v.documentFrequency(b)).toBe(2);
+    expect(v.size).toBe(2);
   });
 
-  it('gives the plain smoothed IDF back once the term is no longer in (nearly) every document', () => {
-    const v = createVocabulary(PRIOR);
-    const topic = v.id('nato');
-    for (let i = 0; i < 4; i += 1) v.addDocument([topic]);
-    for (let i = 0; i < 20; i += 1) v.addDocument([v.id(`word${i}`)]);
-    expect(v.idf(topic)).toBeCloseTo(Math.log(34) - Math.log(4.5), 5);
-    // A term seen once keeps log 1.5 exactly (sparse.ts reads that as "in one document").
-    expect(v.weights().logDf[v.id('word3')]).toBeCloseTo(Math.log(1.5), 6);
+  it('weighs a common word as common from the first article on, and lets the stream take over', () => {
+    const v = createVocabulary({ documents: 10, backgroundDocuments: 100, background: corpus });
+    const [said, nato, novel] = [v.id('said'), v.id('nato'), v.id('zyxq')];
+    v.addDocument([said, nato, novel]);
+    expect(v.idf(said)).toBeCloseTo(Math.log(111) - Math.log(1.5 + 50), 5);
+    expect(v.idf(nato)).toBeCloseTo(Math.log(111) - Math.log(1.5 + 1), 5);
+    expect(v.idf(novel)).toBeCloseTo(Math.log(111) - Math.log(1.5), 5);
+    expect(v.idf(said)).toBeLessThan(v.idf(nato) / 3);
+    // 900 more stream documents, each with "nato": the stream's own count now outweighs the background.
+    for (let i = 0; i < 900; i += 1) v.addDocument([nato]);
+    expect(v.idf(nato)).toBeCloseTo(Math.log(1011) - Math.log(901.5 + 1), 5);
+  });
+
+  it('calls a term seen only once some other stream document had it, whatever the background says', () => {
+    const v = createVocabulary({ documents: 10, backgroundDocuments: 100, background: corpus });
+    const said = v.id('said');
+    v.addDocument([said]);
+    expect(v.weights().seen[said]).toBe(0);
+    v.addDocument([said]);
+    expect(v.weights().seen[said]).toBe(1);
   });
 });
