@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/domain/article.ts';
+import { solveLinear } from '../src/cluster/fit-logistic.ts';
 import { CONCEPT_FEATURES, CONCEPT_MODEL } from '../src/summarize/concept-model.ts';
 import { conceptFeatures } from '../src/summarize/concept-values.ts';
 import { EXTRACTIVE_DEFAULTS } from '../src/summarize/defaults.ts';
@@ -102,7 +103,7 @@ for (let iteration = 0; iteration < 20; iteration += 1) {
     gradient[a] = gradient[a]! + RIDGE * w[a]!;
     for (let b = 0; b < a; b += 1) hessian[a]![b] = hessian[b]![a]!;
   }
-  const step = solve(hessian, gradient);
+  const step = solveLinear(hessian, gradient);
   const size = Math.max(...step.map(Math.abs));
   // Damped when far from the optimum, so a new feature starting at 0 cannot overshoot.
   const damping = size > 1 ? 1 / size : 1;
@@ -112,20 +113,3 @@ for (let iteration = 0; iteration < 20; iteration += 1) {
 }
 console.log(`  bias: ${w[0]!.toFixed(3)},`);
 names.forEach((n, j) => console.log(`  ${n}: ${w[j + 1]!.toFixed(3)},`));
-
-/** Solves m x = v by Gauss-Jordan elimination with partial pivoting (m is small: one row per feature). */
-function solve(m: readonly Float64Array[], v: Float64Array): number[] {
-  const n = v.length;
-  const rows = m.map((r, i) => [...r, v[i]!]);
-  for (let c = 0; c < n; c += 1) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r += 1) if (Math.abs(rows[r]![c]!) > Math.abs(rows[pivot]![c]!)) pivot = r;
-    [rows[c], rows[pivot]] = [rows[pivot]!, rows[c]!];
-    for (let r = 0; r < n; r += 1) {
-      if (r === c) continue;
-      const factor = rows[r]![c]! / rows[c]![c]!;
-      for (let k = c; k <= n; k += 1) rows[r]![k] = rows[r]![k]! - factor * rows[c]![k]!;
-    }
-  }
-  return rows.map((r, i) => r[n]! / r[i]!);
-}

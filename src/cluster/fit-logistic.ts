@@ -15,10 +15,13 @@ export interface LogisticExamples {
   readonly weights?: readonly number[];
 }
 
-/** Solve A x = b for a small symmetric positive definite A (Gaussian elimination with partial pivoting). */
-function solve(a: number[][], b: number[]): number[] {
+/**
+ * Solves A x = b for a small square A (one row per feature) by Gauss-Jordan elimination with partial
+ * pivoting. Also used by the summarizer's concept-model fit (bench/fit-concept-model.ts).
+ */
+export function solveLinear(a: readonly ArrayLike<number>[], b: ArrayLike<number>): number[] {
   const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
+  const m = a.map((row, i) => [...Array.from(row), b[i]!]);
   for (let col = 0; col < n; col += 1) {
     let pivot = col;
     for (let r = col + 1; r < n; r += 1) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
@@ -87,7 +90,7 @@ export function fitLogistic(data: LogisticExamples, l2 = 1e-3, iterations = 50):
       hessian[j]![j]! += l2 * total;
     }
     hessian[0]![0]! += 1e-9 * total;
-    const delta = solve(hessian, gradient);
+    const delta = solveLinear(hessian, gradient);
     let change = 0;
     for (let j = 0; j <= d; j += 1) {
       theta[j]! += delta[j]!;
