@@ -3,8 +3,10 @@
 // test is skipped where that folder is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createStoryEngine } from '../../src/cluster/engine.ts';
+import type { StoryEngine } from '../../src/cluster/types.ts';
+import type { Assignment } from '../../src/domain/story.ts';
 import type { Article } from '../../src/domain/article.ts';
 import { seedArticles } from './seed-articles.ts';
 
@@ -20,9 +22,14 @@ function basilArticles(): Article[] {
 }
 
 describe.skipIf(!existsSync(BASIL))('seeds after 300 BASIL articles', () => {
-  const engine = createStoryEngine();
-  for (const article of basilArticles()) engine.add(article);
-  const placed = new Map(seedArticles().map((a) => [a.id, engine.add(a)]));
+  // Built in beforeAll, not in the describe body: vitest runs a skipped describe's body too.
+  let engine: StoryEngine;
+  let placed: Map<string, Assignment>;
+  beforeAll(() => {
+    engine = createStoryEngine();
+    for (const article of basilArticles()) engine.add(article);
+    placed = new Map(seedArticles().map((a) => [a.id, engine.add(a)]));
+  });
   const story = (id: string): string => placed.get(id)!.storyId;
 
   it('puts 000 and 001 in one story, with 001 a rewrite of 000', () => {
