@@ -47,7 +47,9 @@ ${CONFIG_HELP}
       const e = explanation;
       const lines = [
         `${e.articleId}: ${e.decision} ${e.storyId}`,
-        `  join probability ${e.score.toFixed(3)} (cutoff ${e.threshold.toFixed(3)})`,
+        e.decision === 'rewrite'
+          ? `  text overlap ${e.score.toFixed(3)} (rewrite threshold ${e.threshold.toFixed(3)})`
+          : `  join probability ${e.score.toFixed(3)} (cutoff ${e.threshold.toFixed(3)})`,
         ...featureLines(e.features),
         ...(e.rewriteOf === null ? [] : [`  rewrites ${e.rewriteOf} (text overlap ${(e.rewriteSimilarity ?? 0).toFixed(2)})`]),
         `  shared names: ${e.sharedNames.join(', ') || '(none)'}`,

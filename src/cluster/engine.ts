@@ -214,17 +214,17 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
         const story = stories[storyIndex]!;
         const cosine = cosines[k]!;
         const features = placementFeatures({
-            cosine,
-            titleCosine: hasTitle ? seenCosine(idfDot(drawn.titles, story.titles, idf)) : 0,
-            nameCosine: seenCosine(idfDot(drawn.names, story.names, idf)),
-            leadCosine: seenCosine(idfDot(drawn.leads, story.leads, idf)),
-            distinctTerms: drawn.distinctTerms,
-            cohesion: Math.min(1, dots[k]!.normB / story.members.length),
-            members: story.members.length,
-            gapDays: gapDays(time, story),
-            specificsShared: specifics.length === 0 ? 0 : sharedCount(specifics, story.centroid) / specifics.length,
-            hasTitle,
-            otherBest: found.length < 2 ? NaN : cosine === first ? second : first,
+          cosine,
+          titleCosine: hasTitle ? seenCosine(idfDot(drawn.titles, story.titles, idf)) : 0,
+          nameCosine: seenCosine(idfDot(drawn.names, story.names, idf)),
+          leadCosine: seenCosine(idfDot(drawn.leads, story.leads, idf)),
+          distinctTerms: drawn.distinctTerms,
+          cohesion: Math.min(1, dots[k]!.normB / story.members.length),
+          members: story.members.length,
+          gapDays: gapDays(time, story),
+          specificsShared: specifics.length === 0 ? 0 : sharedCount(specifics, story.centroid) / specifics.length,
+          hasTitle,
+          otherBest: found.length < 2 ? NaN : cosine === first ? second : first,
         });
         return { story: storyIndex, features, logit: joinLogit(model, features) };
       })
