@@ -85,7 +85,7 @@ async function run(label: string, sink: ChatSink, stories: StoryMaterial[], chan
   const d = await deps();
   // What the bot does right after an intake (run-bot.ts summarizeChanged): the stories were just ingested,
   // so their summaries are made then, not when the digest slot fires.
-  if (d.present !== undefined) await presentAhead(d.present, stories, CHANNEL_SIZE);
+  if (d.present !== undefined) await presentAhead(d.present, stories, CHANNEL_SIZE, d.now());
   const cpu = process.cpuUsage();
   const started = performance.now();
   const results = await Promise.all(

@@ -39,7 +39,7 @@ export function createCommandServices(deps: CommandServiceDeps): CommandServices
     },
     postDigestNow: async (channelId) => deps.postNow(await channel(channelId)),
     async previewDigest(channelId) {
-      const { pending } = await pendingStories(await channel(channelId), app.newsroom.materials(), app.posts);
+      const { pending } = await pendingStories(await channel(channelId), app.newsroom.materials(), app.posts, deps.now());
       const out: DigestStory[] = [];
       for (const material of pending) out.push(await present(material));
       return out;

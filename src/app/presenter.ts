@@ -34,6 +34,7 @@ export async function presentAhead(
   present: (material: StoryMaterial) => Promise<DigestStory>,
   changed: readonly StoryMaterial[],
   count: number,
+  now: Date,
 ): Promise<void> {
-  for (const material of rankStories(changed).slice(0, count)) await present(material);
+  for (const material of rankStories(changed, now).slice(0, count)) await present(material);
 }

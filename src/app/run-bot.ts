@@ -82,7 +82,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     if (summarizeAhead === 0 || added.length === 0) return;
     const ids = new Set(added.map((a) => app.newsroom.engine.assignment(a.id)?.storyId));
     const changed = [...ids].flatMap((id) => (id === undefined ? [] : (app.newsroom.material(id) ?? [])));
-    presentAhead(present, changed, summarizeAhead).catch((error: unknown) => logger.error('summarizing new stories ahead failed', error));
+    presentAhead(present, changed, summarizeAhead, now()).catch((error: unknown) => logger.error('summarizing new stories ahead failed', error));
   };
   // One writer at a time across instances: catch up with what the others stored, then add.
   const counted = async (articles: Article[]) => {

@@ -47,7 +47,11 @@ export function findStories(query: string, stories: readonly StoryMaterial[], li
       matches.push({ material: doc.material, score });
     }
   }
-  matches.sort((a, b) => b.score - a.score || a.material.story.id.localeCompare(b.material.story.id));
+  // Equal scores (a query that fits several stories alike): the most recent story first.
+  const newest = (m: StoryMatch): string => firstAndLast(m.material).last ?? '';
+  matches.sort(
+    (a, b) => b.score - a.score || newest(b).localeCompare(newest(a)) || a.material.story.id.localeCompare(b.material.story.id),
+  );
   const recent = [...stories]
     .sort((a, b) => (firstAndLast(b).last ?? '').localeCompare(firstAndLast(a).last ?? ''))
     .slice(0, limit);

@@ -19,7 +19,7 @@ export interface BuildDigestOptions {
 }
 
 export async function buildDigest(stories: readonly StoryMaterial[], options: BuildDigestOptions): Promise<Digest> {
-  const chosen = rankStories(stories).slice(0, options.size);
+  const chosen = rankStories(stories, options.now).slice(0, options.size);
   const out: DigestStory[] = [];
   for (const material of chosen) out.push(await buildDigestStory(material, options));
   return { generatedAt: options.now.toISOString(), stories: out };

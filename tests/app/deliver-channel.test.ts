@@ -176,7 +176,7 @@ describe('delivery through the outbox', () => {
       material('s3', [article('e', 'v.'), article('f', 'u.')]),
     ];
     await real.record({ channelId: 'news', storyId: 's3', version: '2', articleIds: ['e', 'f'], postedAt: '2025-03-14T10:00:00Z', messageId: 'm0' });
-    const expected = await pendingStories({ ...channel, size: 1 }, stories, real);
+    const expected = await pendingStories({ ...channel, size: 1 }, stories, real, d.now());
     expect(await deliverToChannel({ ...channel, size: 1 }, counting, stories, d)).toMatchObject({ posted: 1, unchanged: expected.unchanged });
     expect(readsAtPost).toEqual([1]);
     expect(posts.map((p) => p.story.id)).toEqual(expected.pending.map((m) => m.story.id));
@@ -210,15 +210,16 @@ describe('delivery through the outbox', () => {
       material('r2', [article('b', 'y.'), article('c', 'z.')]),
       material('r3', [article('d', 'w.'), article('e', 'v.'), article('f', 'u.')]),
     ];
-    const first = rankedStories(stories);
-    expect(first.map((m) => m.story.id)).toEqual(rankStories(stories).map((m) => m.story.id));
+    const now = new Date();
+    const first = rankedStories(stories, now);
+    expect(first.map((m) => m.story.id)).toEqual(rankStories(stories, now).map((m) => m.story.id));
     const again = stories.map((m) => ({ ...m }));
-    const second = rankedStories(again);
+    const second = rankedStories(again, now);
     expect(second.map((m) => m.story.id)).toEqual(first.map((m) => m.story.id));
     expect(second.every((m) => again.includes(m))).toBe(true);
     // A story that grew is a new set: ranked afresh (r1 now has the most outlets).
     const grown = [material('r1', ['g', 'h', 'i', 'j'].map((id) => article(id, 't.'))), stories[1]!, stories[2]!];
-    expect(rankedStories(grown)[0]?.story.id).toBe('r1');
+    expect(rankedStories(grown, now)[0]?.story.id).toBe('r1');
   });
 
   it('one failing story does not stop the others', async () => {

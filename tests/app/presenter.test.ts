@@ -34,7 +34,7 @@ describe('presenter', () => {
   it('summarizes ahead the best stories of an intake, in digest order, and the digest then finds them made', async () => {
     const { present, built } = countingPresenter();
     const changed = [material('small', ['a']), material('big', ['b', 'c', 'd']), material('mid', ['e', 'f'])];
-    await presentAhead(present, changed, 2);
+    await presentAhead(present, changed, 2, new Date());
     // Ranked as a digest ranks them (more outlets first); past the largest digest size, nothing is made.
     expect(built).toEqual(['big/3', 'mid/2']);
     await present(changed[1]!);
@@ -51,7 +51,7 @@ describe('presenter', () => {
       return { id: m.story.id } as unknown as DigestStory;
     });
     const story = material('s1', ['a']);
-    await expect(presentAhead(present, [story], 5)).rejects.toThrow('summarizer down');
+    await expect(presentAhead(present, [story], 5, new Date())).rejects.toThrow('summarizer down');
     fail = false;
     await expect(present(story)).resolves.toEqual({ id: 's1' });
   });
