@@ -41,7 +41,10 @@ export async function buildDigestStory(
   // "Only X reports" compares outlets, so rewrites (copies of an original) take no part: a paraphrase in a
   // republished copy is not a fact only that copy has.
   const reports = sources.map((source) => source.article);
-  const exclusive = onlyHere({ articles: reports }).slice(0, ONLY_HERE_SHOWN).flatMap((entry) => {
+  // Nor what the summary above already says: a summary sentence taken from a rewrite tells the original's
+  // fact in other words, and the original would otherwise repeat it as exclusive.
+  const said = summary.sentences.map((sentence) => sentence.text);
+  const exclusive = onlyHere({ articles: reports }, undefined, said).slice(0, ONLY_HERE_SHOWN).flatMap((entry) => {
     const article = byId.get(entry.articleId);
     if (article === undefined) return [];
     // An outlet known only by its file name reads better as its source number: "Only [1] reports".

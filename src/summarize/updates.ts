@@ -7,10 +7,11 @@
 //     already carried by the articles known at posting time, from the articles added since; null when
 //     nothing is new (no new article, or new articles that only repeat known facts).
 //
-//   onlyHere(story, options?) -> OnlyHere[]
+//   onlyHere(story, options?, alreadySaid?) -> OnlyHere[]
 //     The story's most relevant sentences that a single article carries (a quote or a detail no other
 //     outlet has), at most `onlyHereLimit`, best first: for "Only <source> reports ...". Empty for a story
-//     with one article, where every sentence is trivially "only here".
+//     with one article, where every sentence is trivially "only here". A sentence that one of `alreadySaid`
+//     (the summary shown above it) would cite is left out: the reader has just read it.
 import type { SummarySentence } from '../domain/story.ts';
 import { citingArticles } from './citations.ts';
 import { buildConcepts } from './concepts.ts';
@@ -83,10 +84,14 @@ export function whatsNew(
 export function onlyHere(
   story: Pick<StoryInput, 'articles'> & Partial<Pick<StoryInput, 'rewriteOf'>>,
   options: ExtractiveOptions = resolveOptions(),
+  alreadySaid: readonly string[] = [],
 ): OnlyHere[] {
   if (story.articles.length < 2) return [];
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
+  const said = alreadySaid.map((text) => textVector(model, text));
   return singleSource(model, options)
+    // As close as the summary's citations go: a sentence that near, the summary credits to its article.
+    .filter((c) => !said.some((v) => cosine(v, c.vector) >= options.citationSimilarity))
     .slice(0, options.onlyHereLimit)
     .map((c) => ({ articleId: model.articles[c.articleIndex]!.id, sentence: c.text }));
 }

@@ -52,6 +52,21 @@ describe('onlyHere', () => {
     expect(found.some((f) => f.articleId === '004')).toBe(true);
   });
 
+  it('leaves out what the summary above already says, also in other words', () => {
+    const story = { articles: pick('000', '004') };
+    const found = onlyHere(story);
+    const offTheTable = found.find((f) => /off the table/.test(f.sentence));
+    expect(offTheTable?.articleId).toBe('000');
+    // The summary took the same fact from the rewrite 001, in its words.
+    const fromRewrite =
+      "Secretary General Mark Rutte has confirmed that NATO membership for Kiev is not being considered in the US and Russia's efforts to achieve peace in the Ukraine conflict.";
+    const without = onlyHere(story, undefined, [fromRewrite]);
+    expect(without.map((f) => f.sentence)).not.toContain(offTheTable!.sentence);
+    expect(without.length).toBeGreaterThan(0);
+    // Unrelated summary text takes nothing away.
+    expect(onlyHere(story, undefined, ['Markets rose on Friday.'])).toEqual(found);
+  });
+
   it('is empty for a one-article story', () => {
     expect(onlyHere({ articles: pick('004') })).toEqual([]);
   });
