@@ -63,7 +63,7 @@ export class BackgroundPool {
   }
 
   /** The summed counts of `streams`, as a table (minDf 1). */
-  table(streams: readonly FoldStream[], countedOn?: string): BackgroundTable {
+  table(streams: readonly FoldStream[]): BackgroundTable {
     const df: Record<string, number> = {};
     let documents = 0;
     for (const s of streams) {
@@ -71,7 +71,7 @@ export class BackgroundPool {
       documents += t.documents;
       for (const [term, n] of Object.entries(t.df)) df[term] = (df[term] ?? 0) + n;
     }
-    return { documents, df, ...(countedOn === undefined ? {} : { countedOn }) };
+    return { documents, df };
   }
 
   /** The background of `streams` (a summed table), and that background without one stream's own counts. */

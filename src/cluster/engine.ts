@@ -182,12 +182,11 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
 
   /** Candidate stories with their features and logits, best logit first (ties: the older story). */
   function scoreCandidates(
-    article: Article,
+    time: number,
     drawn: ReturnType<typeof vectorize>,
     weighted: SparseVector,
     idf: IdfWeights,
   ): Candidate[] {
-    const time = article.published === null ? NaN : Date.parse(article.published);
     // The article's side of every story comparison, computed once (same sums as idfDot).
     const dotWith = idfDotter(drawn.vector, idf);
     const seen = seenBefore(weighted, idf);
@@ -254,7 +253,9 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     const { vector, print, hasWords } = drawn;
     const idf = vocabulary.weights();
     const weighted = withIdf(vector, idf);
-    const scored = scoreCandidates(article, drawn, weighted, idf);
+    // Publication time (ms), NaN when undated.
+    const time = article.published === null ? NaN : Date.parse(article.published);
+    const scored = scoreCandidates(time, drawn, weighted, idf);
     const best = scored[0];
     const joinProbability = best === undefined ? 0 : sigmoid(best.logit);
 
@@ -299,7 +300,6 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     story.titles = addAndPrune(story.titles, drawn.titles, idf, SMALL_CENTROID_TERMS);
     story.leads = addAndPrune(story.leads, drawn.leads, idf, SMALL_CENTROID_TERMS);
     story.names = addAndPrune(story.names, drawn.names, idf, SMALL_CENTROID_TERMS);
-    const time = article.published === null ? NaN : Date.parse(article.published);
     if (!Number.isNaN(time)) {
       story.first = Number.isNaN(story.first) ? time : Math.min(story.first, time);
       story.last = Number.isNaN(story.last) ? time : Math.max(story.last, time);

@@ -1,6 +1,7 @@
-// The smaller vectors the placement model compares besides the full TF-IDF one: an article's title words, its
-// lead words and its names, each against the same fields of a story (Miranda et al. 2018 score body, title and entities
-// apart, since one event's reports share names and headline words more reliably than body wording).
+// The smaller vectors the placement model compares besides the full TF-IDF one: an article's title words,
+// its lead words and its names, each against the same fields of a story (Miranda et al. 2018 score body,
+// title and entities apart, since one event's reports share names and headline words more reliably than
+// body wording).
 import { pick, type IdfDot, type SparseVector } from './sparse.ts';
 
 let positions = new Int32Array(256);
