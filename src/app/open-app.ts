@@ -54,17 +54,21 @@ export interface OpenAppOptions {
   /** Overrides the configured store, e.g. 'memory:' for a one-shot digest of given sources. */
   readonly storeUrl?: string;
   readonly now?: () => Date;
+  /** Restoring the active window on open: a store written by an older version is read whole, once. */
+  readonly onReplayProgress?: (done: number, total: number) => void;
 }
+
+const DAY_MS = 86_400_000;
 
 export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}): Promise<App> {
   const store = await openKeyv(options.storeUrl ?? loaded.config.store.url, loaded.baseDir);
   try {
-    const newsroom = createNewsroom(
-      createStoryEngine(),
-      createArticleRepository(store.keyv),
-      options.now ?? (() => new Date()),
-    );
-    await newsroom.replay();
+    const newsroom = createNewsroom(createArticleRepository(store.keyv), {
+      createEngine: () => createStoryEngine(),
+      now: options.now ?? (() => new Date()),
+      activeMs: loaded.config.retention.activeDays * DAY_MS,
+    });
+    await newsroom.replay(options.onReplayProgress);
     return {
       keyv: store.keyv,
       locks: store.locks,

@@ -54,6 +54,8 @@ interface StoryState {
   /** Publication time span of the dated members (ms), NaN while none is dated. */
   first: number;
   last: number;
+  /** Retired stories stay in the arrays until the engine is rebuilt, but are never a candidate again. */
+  retired: boolean;
 }
 
 interface ArticleState {
@@ -62,8 +64,10 @@ interface ArticleState {
   readonly vector: SparseVector;
   readonly fingerprint: Fingerprint;
   readonly placement: Placement;
-  /** Features of the best candidate story when it was placed (undefined when there was none). */
+  /** Features of the best candidate story when it was placed (undefined when there was none, or restored). */
   readonly features: readonly number[] | undefined;
+  /** A restored rewrite whose original is no longer in memory: the original's id. */
+  readonly rewriteOfId?: string;
 }
 
 /** Hooks for fitting the placement model; the running bot passes none. */
@@ -118,6 +122,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
   const stories: StoryState[] = [];
   const byArticleId = new Map<string, number>();
   const byStoryId = new Map<string, number>();
+  let retiredArticles = 0;
 
   function vectorize(article: Article) {
     const analyzed = analyzeArticle(article, options, lexicon);
@@ -190,7 +195,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     // The article's side of every story comparison, computed once (same sums as idfDot).
     const dotWith = idfDotter(drawn.vector, idf);
     const seen = seenBefore(weighted, idf);
-    const found = index.candidates(seen, options.queryTerms, options.maxCandidates);
+    const found = index.candidates(seen, options.queryTerms, options.maxCandidates).filter((story) => !stories[story]!.retired);
     const specifics = specificIds(weighted);
     const dots = found.map((story) => dotWith(stories[story]!.centroid));
     const cosines = dots.map(seenCosine);
@@ -230,9 +235,8 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       .sort((a, b) => b.logit - a.logit || a.story - b.story);
   }
 
-  function openStory(article: Article): number {
+  function openStory(article: Article, id = stableId('s-', article.id)): number {
     const storyIndex = stories.length;
-    const id = stableId('s-', article.id);
     stories.push({
       id,
       articleIds: [],
@@ -243,6 +247,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       names: EMPTY_VECTOR,
       first: NaN,
       last: NaN,
+      retired: false,
     });
     byStoryId.set(id, storyIndex);
     return storyIndex;
@@ -291,7 +296,21 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       placement = { decision: 'new-story', score: joinProbability, threshold: model.cutoff, rewriteOf: null };
     }
     placement = { ...placement, ...explainPlacement(weighted, against, idf, vocabulary, lexicon.isName) };
+    const chosen = scored.find((c) => c.story === storyIndex) ?? best;
+    return attach(article, drawn, { weighted, time }, storyIndex, placement, chosen?.features);
+  }
 
+  /** Adds a placed article to its story, the index and the rewrite indexes. */
+  function attach(
+    article: Article,
+    drawn: ReturnType<typeof vectorize>,
+    { weighted, time }: { weighted: SparseVector; time: number },
+    storyIndex: number,
+    placement: Placement,
+    features: readonly number[] | undefined,
+  ): ArticleState {
+    const { vector, print, hasWords } = drawn;
+    const idf = vocabulary.weights();
     const doc = articles.length;
     const story = stories[storyIndex]!;
     story.articleIds.push(article.id);
@@ -307,15 +326,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     index.add(storyIndex, weighted, options.indexTerms);
     lsh.add(doc, print.signature);
     if (hasWords) exact.add(print.exact, doc);
-    const chosen = scored.find((c) => c.story === storyIndex) ?? best;
-    const state: ArticleState = {
-      id: article.id,
-      story: storyIndex,
-      vector,
-      fingerprint: print,
-      placement,
-      features: chosen?.features,
-    };
+    const state: ArticleState = { id: article.id, story: storyIndex, vector, fingerprint: print, placement, features };
     articles.push(state);
     byArticleId.set(article.id, doc);
     return state;
@@ -328,12 +339,36 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     scored: readonly Candidate[],
   ): { doc: number; similarity: number } | undefined {
     const copyOf = hasWords ? exact.find(print.exact) : undefined;
-    if (copyOf !== undefined) return { doc: copyOf, similarity: 1 };
-    const pool = new Set(lsh.candidates(print.signature));
+    if (copyOf !== undefined && !retiredDoc(copyOf)) return { doc: copyOf, similarity: 1 };
+    const pool = new Set(lsh.candidates(print.signature).filter((doc) => !retiredDoc(doc)));
     for (const { story } of scored.slice(0, 3)) {
       for (const member of stories[story]!.members.slice(-options.rewriteMembers)) pool.add(member);
     }
     return bestRewrite(print, pool);
+  }
+
+  function retiredDoc(doc: number): boolean {
+    return stories[articles[doc]!.story]!.retired;
+  }
+
+  /** Re-enters an article where it was placed before (a restart, a rebuild): no candidate search. */
+  function restore(article: Article, assignment: Assignment): ArticleState {
+    const drawn = vectorize(article);
+    const known = byStoryId.get(assignment.storyId);
+    const storyIndex = known ?? openStory(article, assignment.storyId);
+    const rewriteDoc = assignment.rewriteOf === null ? undefined : byArticleId.get(assignment.rewriteOf);
+    const decided: Placement =
+      assignment.rewriteOf !== null
+        ? { decision: 'rewrite', score: assignment.score, threshold: options.rewritePhrases, rewriteOf: rewriteDoc ?? null }
+        : { decision: known === undefined ? 'new-story' : 'joined-story', score: assignment.score, threshold: model.cutoff, rewriteOf: null };
+    const idf = vocabulary.weights();
+    const weighted = withIdf(drawn.vector, idf);
+    const time = article.published === null ? NaN : Date.parse(article.published);
+    // What it shares with what it joined, as place() lists it.
+    const against =
+      rewriteDoc !== undefined ? articles[rewriteDoc]!.vector : known !== undefined ? stories[storyIndex]!.centroid : EMPTY_VECTOR;
+    const placement = { ...decided, ...explainPlacement(weighted, against, idf, vocabulary, lexicon.isName) };
+    return attach(article, drawn, { weighted, time }, storyIndex, placement, assignment.features);
   }
 
   function assignmentOf(state: ArticleState): Assignment {
@@ -341,8 +376,9 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
     return {
       articleId: state.id,
       storyId: stories[state.story]!.id,
-      rewriteOf: placement.rewriteOf === null ? null : articles[placement.rewriteOf]!.id,
+      rewriteOf: placement.rewriteOf === null ? (state.rewriteOfId ?? null) : articles[placement.rewriteOf]!.id,
       score: placement.decision === 'new-story' ? 0 : placement.score,
+      ...(state.features === undefined ? {} : { features: state.features }),
     };
   }
 
@@ -351,6 +387,30 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       const known = byArticleId.get(article.id);
       return assignmentOf(known === undefined ? place(article) : articles[known]!);
     },
+    restore(article, assignment) {
+      const known = byArticleId.get(article.id);
+      if (known !== undefined) return assignmentOf(articles[known]!);
+      const state = restore(article, assignment);
+      if (assignment.rewriteOf !== null && state.placement.rewriteOf === null) {
+        articles[articles.length - 1] = { ...state, rewriteOfId: assignment.rewriteOf };
+      }
+      return assignmentOf(articles[articles.length - 1]!);
+    },
+    retire(storyIds) {
+      let articlesRetired = 0;
+      for (const id of storyIds) {
+        const index = byStoryId.get(id);
+        if (index === undefined) continue;
+        const story = stories[index]!;
+        story.retired = true;
+        byStoryId.delete(id);
+        for (const articleId of story.articleIds) byArticleId.delete(articleId);
+        articlesRetired += story.articleIds.length;
+      }
+      retiredArticles += articlesRetired;
+      return articlesRetired;
+    },
+    memory: () => ({ articles: articles.length - retiredArticles, retiredArticles }),
     assignment(articleId) {
       const doc = byArticleId.get(articleId);
       return doc === undefined ? undefined : assignmentOf(articles[doc]!);
@@ -359,7 +419,7 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
       const story = byStoryId.get(storyId);
       return story === undefined ? undefined : toStory(stories[story]!);
     },
-    stories: () => stories.map(toStory),
+    stories: () => stories.filter((story) => !story.retired).map(toStory),
     explain(articleId, otherArticleId): Explanation | undefined {
       const doc = byArticleId.get(articleId);
       if (doc === undefined) return undefined;

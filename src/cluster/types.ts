@@ -33,4 +33,17 @@ export interface StoryEngine {
   story(storyId: string): Story | undefined;
   stories(): Story[];
   explain(articleId: string, otherArticleId?: string): Explanation | undefined;
+  /**
+   * Re-enters a stored article where it was placed before (after a restart, or when the engine is rebuilt
+   * without retired stories): its story and rewrite come from `assignment`, no candidate is searched.
+   */
+  restore(article: Article, assignment: Assignment): Assignment;
+  /**
+   * Takes stories out of play: they are never a candidate again, and story(), stories() and assignment()
+   * no longer know them or their articles. Returns how many articles that retired. Their memory is given
+   * back when the owner rebuilds the engine (see memory()).
+   */
+  retire(storyIds: Iterable<string>): number;
+  /** Articles in play, and articles of retired stories still held until a rebuild. */
+  memory(): { articles: number; retiredArticles: number };
 }

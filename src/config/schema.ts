@@ -64,6 +64,17 @@ const feeds = z.strictObject({
   allowAddresses: z.array(z.string().min(1)).default([]),
 });
 
+const retention = z
+  .strictObject({
+    /** Days a story stays active after its newest article: in memory, joinable, a digest candidate. 0 = forever. */
+    activeDays: z.number().min(0).max(3650).default(3),
+    /** Days an article stays in the store (the archive), then it is deleted with its posts. 0 = forever. */
+    keepDays: z.number().min(0).max(36_500).default(90),
+  })
+  .refine((r) => r.keepDays === 0 || (r.activeDays > 0 && r.keepDays >= r.activeDays), {
+    error: 'keepDays must be 0 (keep forever) or at least activeDays (and activeDays more than 0)',
+  });
+
 const admins = z.strictObject({
   /** Slack user ids (U0123...) allowed to change feeds and settings besides workspace admins and owners. */
   slack: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, { error: 'must be a Slack user id such as U0123ABCD' })).default([]),
@@ -81,6 +92,7 @@ export const configSchema = z.strictObject({
   store: z.strictObject({ url: storeUrl }).default({ url: 'sqlite://data/news-digest.sqlite' }),
   admins: admins.default({ slack: [], discord: [] }),
   feeds: feeds.default({ pollIntervalMinutes: 15, teaserWords: 60, allowPrivateAddresses: false, allowAddresses: [] }),
+  retention: retention.default({ activeDays: 3, keepDays: 90 }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,11 @@ export interface Assignment {
   readonly rewriteOf: string | null;
   /** Similarity that decided the assignment (rewrite or story), 0 for an article that opened a story. */
   readonly score: number;
+  /**
+   * The placement model's features for the story it joined (or the best one it turned down), kept with the
+   * stored article so that `explain` still shows them after a restart. Absent when no story was a candidate.
+   */
+  readonly features?: readonly number[];
 }
 
 export interface Story {

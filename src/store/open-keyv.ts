@@ -7,6 +7,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserError } from '../domain/errors.ts';
 import { KEYV_JSON } from './keyv-json.ts';
+import { installSqliteBatch } from './sqlite-batch.ts';
 import { createMemoryLocks, createRedisLocks, type Locks, type RedisLike } from './locks.ts';
 
 /** All keys live under one namespace so a shared SQLite file or Redis database stays tidy. */
@@ -34,7 +35,11 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
     const file = sqliteFile(url, baseDir);
     mkdirSync(dirname(file), { recursive: true });
     const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
+    installSqliteBatch(store);
     const keyv = new Keyv({ store, namespace: NAMESPACE, ...KEYV_JSON });
+    // keyv turns a failed query (a lock held past the busy timeout, a full disk) into `false` on write and
+    // "missing" on read unless told to throw: work would be reported done that was never stored.
+    keyv.throwOnErrors = true;
     // Surface connection problems (unwritable folder, corrupt file) now, not on the first write.
     await keyv.get('meta:ping');
     // One bot per SQLite file: the file is local to one host, so in-process leases are enough.
