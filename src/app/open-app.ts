@@ -4,13 +4,13 @@ import type Keyv from 'keyv';
 import type { LoadedConfig } from '../config/load-config.ts';
 import { createStoryEngine } from '../cluster/engine.ts';
 import { createNewsroom, type Newsroom } from '../digest/newsroom.ts';
-import { createArticleRepository } from '../store/article-repository.ts';
+import { createArticleRepository, type ArticleRepository } from '../store/article-repository.ts';
 import type { Locks } from '../store/locks.ts';
 import { openKeyv } from '../store/open-keyv.ts';
 import { createChannelRepository, type ChannelRepository } from '../store/channel-repository.ts';
 import { createFeedRepository, type FeedRepository } from '../store/feed-repository.ts';
-import { createOutboxRepository, type OutboxRepository } from '../store/outbox-repository.ts';
-import { createPostRepository, type PostRepository } from '../store/post-repository.ts';
+import { createOutboxRepository, type OutboxArchive, type OutboxRepository } from '../store/outbox-repository.ts';
+import { createPostRepository, type PostArchive, type PostRepository } from '../store/post-repository.ts';
 import type { Logger } from '../ops/logger.ts';
 import { createExtractiveSummarizer } from '../summarize/extractive.ts';
 import { createLlmSummarizer } from '../summarize/llm.ts';
@@ -22,8 +22,10 @@ export interface App {
   /** Leases shared with other instances using the same store. */
   readonly locks: Locks;
   readonly newsroom: Newsroom;
-  readonly posts: PostRepository;
-  readonly outbox: OutboxRepository;
+  /** The stored articles, for the archive pruner; everything else goes through the newsroom. */
+  readonly articles: ArticleRepository;
+  readonly posts: PostRepository & PostArchive;
+  readonly outbox: OutboxRepository & OutboxArchive;
   readonly channels: ChannelRepository;
   readonly feeds: FeedRepository;
   readonly summarizer: Summarizer;
@@ -63,7 +65,8 @@ const DAY_MS = 86_400_000;
 export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}): Promise<App> {
   const store = await openKeyv(options.storeUrl ?? loaded.config.store.url, loaded.baseDir);
   try {
-    const newsroom = createNewsroom(createArticleRepository(store.keyv), {
+    const articles = createArticleRepository(store.keyv);
+    const newsroom = createNewsroom(articles, {
       createEngine: () => createStoryEngine(),
       now: options.now ?? (() => new Date()),
       activeMs: loaded.config.retention.activeDays * DAY_MS,
@@ -73,6 +76,7 @@ export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}
       keyv: store.keyv,
       locks: store.locks,
       newsroom,
+      articles,
       posts: createPostRepository(store.keyv),
       outbox: createOutboxRepository(store.keyv),
       channels: createChannelRepository(store.keyv),

@@ -1,5 +1,6 @@
 // The long-running bot: read sources, post what is new, then keep doing it on each channel's schedule
 // and answer slash commands. One bad source or channel is logged and never stops the others.
+import { startArchiveSchedule } from './archive-schedule.ts';
 import { createConsoleSink } from '../chat/console/console-sink.ts';
 import { DISCORD_GLOBAL_LIMIT, pacedSink, SLACK_PACE } from '../chat/paced-sink.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
@@ -50,12 +51,24 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+const DAY_MS = 86_400_000;
+
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const now = deps.now ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const { logger, loaded } = deps;
-  const app = await openApp(loaded, { now, logger });
-  logger.info(`store: ${app.storeDescription}; ${app.newsroom.engine.stories().length} stories known`);
+  let lastTenth = -1;
+  const app = await openApp(loaded, {
+    now,
+    logger,
+    // Only a store written by an older version takes long to open (it is read whole, once): say how far.
+    onReplayProgress: (done, total) => {
+      const tenth = Math.floor((done / total) * 10);
+      if (total >= 10_000 && tenth !== lastTenth) logger.info(`reading the store: ${done}/${total} articles`);
+      lastTenth = tenth;
+    },
+  });
+  logger.info(`store: ${app.storeDescription}; ${app.newsroom.storyCount()} stories known`);
   const sinks = new Map<string, ChatSink>([['console', createConsoleSink({ out: deps.out, cwd: deps.cwd })]]);
   for (const platform of deps.platforms ?? []) {
     const pace = platform.platform === 'slack' ? SLACK_PACE : { global: DISCORD_GLOBAL_LIMIT };
@@ -80,7 +93,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   let summarizeAhead = 0;
   const summarizeChanged = (added: readonly Article[]) => {
     if (summarizeAhead === 0 || added.length === 0) return;
-    const ids = new Set(added.map((a) => app.newsroom.engine.assignment(a.id)?.storyId));
+    const ids = new Set(added.map((a) => app.newsroom.assignment(a.id)?.storyId));
     const changed = [...ids].flatMap((id) => (id === undefined ? [] : (app.newsroom.material(id) ?? [])));
     presentAhead(present, changed, summarizeAhead, now()).catch((error: unknown) => logger.error('summarizing new stories ahead failed', error));
   };
@@ -94,7 +107,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     const result = locked.value;
     metrics?.articlesIngested.inc(result.added.length);
     metrics?.storiesCreated.inc(result.newStories);
-    metrics?.storiesKnown.set(app.newsroom.engine.stories().length);
+    metrics?.storiesKnown.set(app.newsroom.storyCount());
     summarizeChanged(result.added);
     return result;
   };
@@ -204,6 +217,18 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   });
   if (loaded.config.summary.llm === undefined) summarizeAhead = Math.max(0, ...channels.map((c) => c.size));
 
+  const archive = startArchiveSchedule({
+    articles: app.articles,
+    posts: app.posts,
+    outbox: app.outbox,
+    channelIds: async () => (await resolveChannels(loaded.config, app.channels)).map((c) => c.id),
+    keepMs: loaded.config.retention.keepDays * DAY_MS,
+    clock: () => app.newsroom.clock(),
+    isActive: (storyId) => app.newsroom.material(storyId) !== undefined,
+    lease,
+    logger,
+  });
+
   await feeds.start(intakeFeedArticles);
   // The console shows the digest at once (a newcomer's first run); chat channels keep to their
   // schedule and only catch up a slot they missed while the bot was down.
@@ -212,6 +237,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     for (const channel of channels.filter((c) => c.platform === 'console')) await post(channel);
   });
   await scheduler.catchUp(channels.filter((c) => c.platform !== 'console'));
+  void archive.runOnce();
   scheduler.schedule(channels);
   for (const { name, at } of scheduler.nextRuns()) {
     logger.info(`next digest for ${name}: ${at === null ? 'never' : at.toISOString()}`);
@@ -258,6 +284,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     async stop() {
       await scheduler.stop();
       await feeds.stop();
+      await archive.stop();
       for (const platform of deps.platforms ?? []) await platform.stop().catch((e: unknown) => logger.error(`${platform.platform}: stop failed`, e));
       // Let running deliveries finish, but not forever: a hung platform must not keep the process up.
       const drained = Promise.allSettled([queue, ...channelRuns.values()]);

@@ -36,7 +36,7 @@ ${CONFIG_HELP}
     const [articleId, otherId] = context.positionals;
     const app = await openApp(loadFromContext(context));
     try {
-      const explanation = app.newsroom.engine.explain(articleId ?? '', otherId);
+      const explanation = await app.newsroom.explain(articleId ?? '', otherId);
       if (explanation === undefined) {
         throw new UserError('ARTICLE_UNKNOWN', `no stored article has id ${articleId ?? ''} (ingest it first)`);
       }

@@ -23,13 +23,16 @@ Example: news-digest ingest seeds/ ~/clippings/
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
   async run(context) {
     const loaded = loadFromContext(context);
-    const app = await openApp(loaded);
+    // A store written by an older version is read whole once on open: show it.
+    const restoring = createProgress(context.io, 'reading the store');
+    const app = await openApp(loaded, { onReplayProgress: (done, total) => restoring.update(done, total) });
+    restoring.end();
     try {
       const batch = await readSources(sourcesFromArgs(context.positionals), loaded, context.io.cwd);
       const progress = createProgress(context.io, 'ingesting');
       const result = await app.newsroom.intake(batch.articles, (done, total) => progress.update(done, total));
       progress.end();
-      const stories = app.newsroom.engine.stories().length;
+      const stories = app.newsroom.storyCount();
       const out = context.io.stdout;
       out.write(
         `${result.added.length} new (${result.rewrites} rewrite${result.rewrites === 1 ? '' : 's'}), ` +

@@ -2,10 +2,14 @@
 // through intake() once. Memory holds only the active window: a story whose newest article is older than
 // `activeMs` (on the stream's own clock, see below) is retired, its articles leave memory and it is no
 // longer a digest candidate; the store keeps them as an archive (archive-pruner.ts deletes them later).
-// On start, replay() restores the active window from the store with each article's stored assignment:
-// nothing is clustered again, and only the active window is read and analysed (see activeFrom below).
+// On start, replay() reads the active window from the store with each article's stored assignment:
+// nothing is clustered again, and only the active window is read. The stories and their articles are
+// known from the assignments alone, so digests and /story work at once; the engine, which only placing
+// new articles needs, is restored from the same records (analysed again, no candidate search) the first
+// time an article arrives or an explanation is asked for.
 import type { Article } from '../domain/article.ts';
-import type { StoryEngine } from '../cluster/types.ts';
+import type { Explanation, StoryEngine } from '../cluster/types.ts';
+import type { Assignment } from '../domain/story.ts';
 import type { ArticleRepository, NewArticle, StoredArticle } from '../store/article-repository.ts';
 import type { StoryMaterial } from './story-material.ts';
 
@@ -26,15 +30,22 @@ export interface Newsroom {
   /** Add to the engine what other instances stored since the last replay or refresh; returns how many. */
   refresh(): Promise<number>;
   intake(articles: readonly Article[], onProgress?: (done: number, total: number) => void): Promise<IntakeResult>;
-  /** Every active story with its articles. */
+  /** Every active story with its articles, oldest story first. */
   materials(): StoryMaterial[];
   material(storyId: string): StoryMaterial | undefined;
+  /** Where an active article was placed. */
+  assignment(articleId: string): Assignment | undefined;
+  /** Active stories. */
+  storyCount(): number;
+  /** Why an active article was placed where it is (restores the engine first if need be). */
+  explain(articleId: string, otherArticleId?: string): Promise<Explanation | undefined>;
   /** The stream's clock (ms): the newest article time seen, never ahead of its ingest time. NaN before any. */
   clock(): number;
-  /** Articles in memory: active ones, and retired ones not yet given back (see compaction below). */
-  memory(): { articles: number; retiredArticles: number; stories: number };
-  /** The current engine (a rebuild replaces it: read it through this property each time). */
-  readonly engine: StoryEngine;
+  /**
+   * Active articles and stories, and what the engine holds: its articles in play and retired ones not yet
+   * given back by a rebuild (both 0 while it is not restored).
+   */
+  memory(): { articles: number; stories: number; engineArticles: number; retiredArticles: number };
 }
 
 export interface NewsroomOptions {
@@ -63,9 +74,12 @@ export function activityOf(record: Pick<StoredArticle, 'article' | 'ingestedAt'>
 }
 
 export function createNewsroom(repository: ArticleRepository, options: NewsroomOptions): Newsroom {
-  let engine = options.createEngine();
-  // Records of the articles in play (not retired), and each active story's newest activity.
+  // Null until placing needs it (see restoreEngine).
+  let engine: StoryEngine | null = null;
+  // Records of the articles in play (not retired), each active story's articles in arrival order, and its
+  // newest activity.
   const records = new Map<string, StoredArticle>();
+  const storyArticles = new Map<string, string[]>();
   const storyLast = new Map<string, number>();
   // The stream's clock: retirement follows the articles' own times, not the wall clock, so a backfill of
   // last month's articles clusters as it would have live, and an idle week retires nothing (and grows
@@ -87,21 +101,43 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
   const note = (record: StoredArticle): void => {
     records.set(record.article.id, record);
     seenSeq = Math.max(seenSeq, record.seq);
+    const storyId = record.assignment.storyId;
+    const members = storyArticles.get(storyId);
+    if (members === undefined) storyArticles.set(storyId, [record.article.id]);
+    else members.push(record.article.id);
     const activity = activityOf(record);
     if (Number.isNaN(activity)) return;
     clock = Number.isNaN(clock) ? activity : Math.max(clock, activity);
-    const storyId = record.assignment.storyId;
     storyLast.set(storyId, Math.max(storyLast.get(storyId) ?? activity, activity));
   };
 
-  const restore = (record: StoredArticle): void => {
+  /** Takes in a record another process (or an earlier run) stored; the engine, if restored, places it as stored. */
+  const absorb = (record: StoredArticle): boolean => {
     if (records.has(record.article.id)) {
       seenSeq = Math.max(seenSeq, record.seq);
-      return;
+      return false;
     }
-    engine.restore(record.article, record.assignment);
+    engine?.restore(record.article, record.assignment);
     note(record);
+    return true;
   };
+
+  /** The engine, restored from the records in play when it is first needed. */
+  async function restoreEngine(): Promise<StoryEngine> {
+    if (engine === null) engine = await engineOf(records.values());
+    return engine;
+  }
+
+  /** A fresh engine holding `stored`, restored in arrival order, yielding so that posting goes on. */
+  async function engineOf(stored: Iterable<StoredArticle>): Promise<StoryEngine> {
+    const next = options.createEngine();
+    const ordered = [...stored].sort((a, b) => a.seq - b.seq);
+    for (const [k, record] of ordered.entries()) {
+      next.restore(record.article, record.assignment);
+      if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+    }
+    return next;
+  }
 
   /** Retires the stories that fell out of the active window; rebuilds the engine when that pays. */
   async function retireStale(): Promise<void> {
@@ -110,23 +146,16 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
     const retiring = [...storyLast].filter(([, last]) => last < cutoff).map(([id]) => id);
     if (retiring.length === 0) return;
     for (const storyId of retiring) {
-      for (const articleId of engine.story(storyId)?.articleIds ?? []) records.delete(articleId);
+      for (const articleId of storyArticles.get(storyId) ?? []) records.delete(articleId);
+      storyArticles.delete(storyId);
       storyLast.delete(storyId);
     }
+    if (engine === null) return;
     engine.retire(retiring);
     const { articles, retiredArticles } = engine.memory();
-    if (retiredArticles >= Math.max(MIN_RETIRED_FOR_REBUILD, articles)) await rebuild();
-  }
-
-  /** A fresh engine with only the articles in play, restored in arrival order. */
-  async function rebuild(): Promise<void> {
-    const next = options.createEngine();
-    const ordered = [...records.values()].sort((a, b) => a.seq - b.seq);
-    for (const [k, record] of ordered.entries()) {
-      next.restore(record.article, record.assignment);
-      if (k % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
-    }
-    engine = next;
+    // Rebuild without the retired articles once they outnumber the live ones: each article is analysed
+    // again a bounded number of times, and memory stays within twice the active window.
+    if (retiredArticles >= Math.max(MIN_RETIRED_FOR_REBUILD, articles)) engine = await engineOf(records.values());
   }
 
   /** Where the next replay starts reading: the oldest article in play (or past the last one). */
@@ -137,15 +166,16 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
   }
 
   async function replayAll(onProgress?: (done: number, total: number) => void): Promise<number> {
-    engine = options.createEngine();
+    engine = null;
     records.clear();
+    storyArticles.clear();
     storyLast.clear();
     clock = NaN;
     const from = await repository.activeFrom();
     const last = await repository.lastSeq();
     let restored = 0;
     await repository.scan(from - 1, async (chunk) => {
-      for (const record of chunk) restore(record);
+      for (const record of chunk) absorb(record);
       restored += chunk.length;
       onProgress?.(Math.min(restored, last - from + 1), Math.max(1, last - from + 1));
       await retireStale();
@@ -162,9 +192,10 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
   };
 
   function toMaterial(storyId: string): StoryMaterial | undefined {
-    const story = engine.story(storyId);
-    if (story === undefined) return undefined;
-    const articles = story.articleIds.flatMap((id) => {
+    const articleIds = storyArticles.get(storyId);
+    if (articleIds === undefined) return undefined;
+    const story = { id: storyId, articleIds: [...articleIds] };
+    const articles = articleIds.flatMap((id) => {
       const record = records.get(id);
       return record === undefined
         ? []
@@ -174,19 +205,13 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
   }
 
   return {
-    get engine() {
-      return engine;
-    },
     replay: (onProgress) => exclusive(() => replayAll(onProgress)),
     refresh: () =>
       exclusive(async () => {
         await fresh();
         let count = 0;
         await repository.scan(seenSeq, (chunk) => {
-          for (const record of chunk) {
-            if (!records.has(record.article.id)) count += 1;
-            restore(record);
-          }
+          for (const record of chunk) if (absorb(record)) count += 1;
         });
         if (count > 0) await retireStale();
         return count;
@@ -195,6 +220,9 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
       exclusive(async () => {
         await fresh();
         const ordered = inArrivalOrder(articles);
+        if (ordered.length === 0) return { added: [], rewrites: 0, newStories: 0, alreadyKnown: 0 };
+        // Read through `engine` each time below: a flush can retire stories and rebuild it.
+        await restoreEngine();
         const stored = await repository.storedOf(ordered.filter((a) => !records.has(a.id)).map((a) => a.id));
         const added: Article[] = [];
         let rewrites = 0;
@@ -216,11 +244,11 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
           if (records.has(article.id) || stored.has(article.id)) {
             alreadyKnown += 1;
           } else {
-            const assignment = engine.add(article);
+            const assignment = engine!.add(article);
             pending.push({ article, assignment, ingestedAt: options.now().toISOString() });
             added.push(article);
             if (assignment.rewriteOf !== null) rewrites += 1;
-            if (engine.story(assignment.storyId)?.articleIds.length === 1) newStories += 1;
+            if (engine!.story(assignment.storyId)?.articleIds.length === 1) newStories += 1;
             if (pending.length >= FLUSH_EVERY) await flush();
           }
           onProgress?.(index + 1, ordered.length);
@@ -229,10 +257,20 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
         if (added.length > 0) await saveActiveFrom();
         return { added, rewrites, newStories, alreadyKnown };
       }),
-    materials: () => engine.stories().flatMap((story) => toMaterial(story.id) ?? []),
+    materials: () => [...storyArticles.keys()].flatMap((id) => toMaterial(id) ?? []),
     material: toMaterial,
+    assignment: (articleId) => records.get(articleId)?.assignment,
+    storyCount: () => storyArticles.size,
+    explain: (articleId, otherArticleId) =>
+      exclusive(async () => {
+        await fresh();
+        return (await restoreEngine()).explain(articleId, otherArticleId);
+      }),
     clock: () => clock,
-    memory: () => ({ ...engine.memory(), stories: storyLast.size }),
+    memory: () => {
+      const held = engine?.memory() ?? { articles: 0, retiredArticles: 0 };
+      return { articles: records.size, stories: storyArticles.size, engineArticles: held.articles, retiredArticles: held.retiredArticles };
+    },
   };
 }
 

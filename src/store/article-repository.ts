@@ -39,6 +39,13 @@ export interface ArticleRepository {
   /** The sequence number a restart starts reading from: the oldest article still in play (1 if never set). */
   activeFrom(): Promise<number>;
   setActiveFrom(seq: number): Promise<void>;
+  /** Up to `limit` records from sequence number `seq` on, oldest first (gaps from deletions skipped). */
+  range(seq: number, limit: number): Promise<StoredArticle[]>;
+  /** Deletes these records and their sequence entries, in one write. */
+  remove(records: readonly Pick<StoredArticle, 'seq' | 'article'>[]): Promise<void>;
+  /** The sequence number the archive pruner resumes from (1 if never set). */
+  archiveFrom(): Promise<number>;
+  setArchiveFrom(seq: number): Promise<void>;
 }
 
 export interface NewArticle {
@@ -55,13 +62,13 @@ const READ_CHUNK = 500;
 const AT = 'article-at:';
 const SEQ_KEY = 'meta:article-seq';
 const ACTIVE_FROM_KEY = 'meta:active-from-seq';
+const ARCHIVE_FROM_KEY = 'meta:archive-from-seq';
 
 export function createArticleRepository(keyv: Keyv): ArticleRepository {
   const lastSeq = async () => (await keyv.get<number>(SEQ_KEY)) ?? 0;
   // Index entries, then records, a chunk at a time: two reads per chunk instead of two per article.
-  const scan = async (seq: number, visit: (chunk: StoredArticle[]) => void | Promise<void>) => {
-    const last = await lastSeq();
-    for (let from = seq + 1; from <= last; from += READ_CHUNK) {
+  const scanBetween = async (first: number, last: number, visit: (chunk: StoredArticle[]) => void | Promise<void>) => {
+    for (let from = first; from <= last; from += READ_CHUNK) {
       const seqs = Array.from({ length: Math.min(READ_CHUNK, last - from + 1) }, (_, k) => from + k);
       const ids = (await keyv.get<string>(seqs.map((n) => AT + n))).filter((id): id is string => typeof id === 'string');
       if (ids.length === 0) continue;
@@ -69,6 +76,9 @@ export function createArticleRepository(keyv: Keyv): ArticleRepository {
       const chunk = found.filter((record): record is StoredArticle => record !== undefined && record !== null);
       if (chunk.length > 0) await visit(chunk);
     }
+  };
+  const scan = async (seq: number, visit: (chunk: StoredArticle[]) => void | Promise<void>) => {
+    await scanBetween(seq + 1, await lastSeq(), visit);
   };
   const since = async (seq: number) => {
     const records: StoredArticle[] = [];
@@ -120,6 +130,25 @@ export function createArticleRepository(keyv: Keyv): ArticleRepository {
     activeFrom: async () => Math.max(1, (await keyv.get<number>(ACTIVE_FROM_KEY)) ?? 1),
     setActiveFrom: async (seq) => {
       await keyv.set(ACTIVE_FROM_KEY, seq);
+    },
+    async range(seq, limit) {
+      const last = await lastSeq();
+      const records: StoredArticle[] = [];
+      const upTo = Math.min(last, seq + limit - 1);
+      if (upTo >= seq) {
+        await scanBetween(seq, upTo, (chunk) => {
+          records.push(...chunk);
+        });
+      }
+      return records;
+    },
+    async remove(records) {
+      if (records.length === 0) return;
+      await keyv.deleteMany(records.flatMap((r) => [PREFIX + r.article.id, AT + r.seq]));
+    },
+    archiveFrom: async () => Math.max(1, (await keyv.get<number>(ARCHIVE_FROM_KEY)) ?? 1),
+    setArchiveFrom: async (seq) => {
+      await keyv.set(ARCHIVE_FROM_KEY, seq);
     },
     all: () => since(0),
   };

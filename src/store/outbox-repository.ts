@@ -21,13 +21,21 @@ export interface OutboxRepository {
   put(entry: OutboxEntry): Promise<void>;
 }
 
+/** What the archive pruner needs besides: deleting the entries of stories that expired. */
+export interface OutboxArchive {
+  forget(channelId: string, entries: readonly { storyId: string; version: string }[]): Promise<void>;
+}
+
 const key = (channelId: string, storyId: string, version: string) => `outbox:${channelId}:${storyId}:${version}`;
 
-export function createOutboxRepository(keyv: Keyv): OutboxRepository {
+export function createOutboxRepository(keyv: Keyv): OutboxRepository & OutboxArchive {
   return {
     get: async (channelId, storyId, version) => (await keyv.get<OutboxEntry>(key(channelId, storyId, version))) ?? undefined,
     put: async (entry) => {
       await keyv.set(key(entry.channelId, entry.storyId, entry.version), entry);
+    },
+    forget: async (channelId, entries) => {
+      if (entries.length > 0) await keyv.deleteMany(entries.map((e) => key(channelId, e.storyId, e.version)));
     },
   };
 }

@@ -20,6 +20,11 @@ export interface PostRepository {
   record(post: PostRecord): Promise<void>;
 }
 
+/** What the archive pruner needs besides: deleting the records of stories that expired. */
+export interface PostArchive {
+  forget(channelId: string, storyIds: readonly string[]): Promise<void>;
+}
+
 /** A story's version is the number of its articles: stories only grow, so the count identifies it. */
 export function storyVersion(articleIds: readonly string[]): string {
   return String(articleIds.length);
@@ -27,11 +32,14 @@ export function storyVersion(articleIds: readonly string[]): string {
 
 const key = (channelId: string, storyId: string) => `post:${channelId}:${storyId}`;
 
-export function createPostRepository(keyv: Keyv): PostRepository {
+export function createPostRepository(keyv: Keyv): PostRepository & PostArchive {
   return {
     get: async (channelId, storyId) => (await keyv.get<PostRecord>(key(channelId, storyId))) ?? undefined,
     record: async (post) => {
       await keyv.set(key(post.channelId, post.storyId), post);
+    },
+    forget: async (channelId, storyIds) => {
+      if (storyIds.length > 0) await keyv.deleteMany(storyIds.map((storyId) => key(channelId, storyId)));
     },
   };
 }

@@ -33,7 +33,7 @@ describe('opening a store written by the previous version', () => {
       expect(await newsroom.replay((done) => progress.push(done))).toBe(5);
       expect(progress.at(-1)).toBe(5);
       for (const record of stored) {
-        expect(newsroom.engine.assignment(record.article.id)).toEqual(record.assignment);
+        expect(newsroom.assignment(record.article.id)).toEqual(record.assignment);
       }
       const stories = new Set(stored.map((r) => r.assignment.storyId));
       expect(newsroom.materials().map((m) => m.story.id).sort()).toEqual([...stories].sort());

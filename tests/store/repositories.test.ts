@@ -63,6 +63,36 @@ describe.each(BACKENDS)('repositories on %s', (name, url) => {
     expect((await repo.get('b1202'))?.article.title).toBe('Title b1202');
   });
 
+  it('articles: ranges, removal and the saved restart and archive positions', async () => {
+    const repo = createArticleRepository(store.keyv);
+    const before = await repo.lastSeq();
+    await repo.addMany(['r1', 'r2', 'r3', 'r4'].map((id) => ({ article: article(id), assignment: assignment(id), ingestedAt: '2025-03-14T12:00:00.000Z' })));
+    const range = await repo.range(before + 2, 2);
+    expect(range.map((r) => r.article.id)).toEqual(['r2', 'r3']);
+    await repo.remove(range);
+    expect(await repo.get('r2')).toBeUndefined();
+    expect((await repo.range(before + 1, 10)).map((r) => r.article.id)).toEqual(['r1', 'r4']);
+    expect((await repo.since(before)).map((r) => r.article.id)).toEqual(['r1', 'r4']);
+    expect(await repo.lastSeq()).toBe(before + 4);
+    expect(await repo.activeFrom()).toBe(1);
+    await repo.setActiveFrom(before + 4);
+    expect(await repo.activeFrom()).toBe(before + 4);
+    expect(await repo.archiveFrom()).toBe(1);
+    await repo.setArchiveFrom(before + 3);
+    expect(await repo.archiveFrom()).toBe(before + 3);
+  });
+
+  it('posts and outbox entries of expired stories are forgotten', async () => {
+    const posts = createPostRepository(store.keyv);
+    const outbox = createOutboxRepository(store.keyv);
+    await posts.record({ channelId: 'c', storyId: 'old', version: '1', articleIds: [], postedAt: 'now', messageId: null });
+    await outbox.put({ channelId: 'c', storyId: 'old', version: '1', state: 'sent', attempts: 1, messageId: null, updatedAt: 'now' });
+    await outbox.forget('c', [{ storyId: 'old', version: '1' }, { storyId: 'old', version: '2' }]);
+    await posts.forget('c', ['old', 'never-posted']);
+    expect(await posts.get('c', 'old')).toBeUndefined();
+    expect(await outbox.get('c', 'old', '1')).toBeUndefined();
+  });
+
   it('posts, outbox, channels and feeds keep what they were given', async () => {
     const posts = createPostRepository(store.keyv);
     await posts.record({ channelId: 'c', storyId: 's', version: '2', articleIds: ['a1', 'a2'], postedAt: 'now', messageId: 'm1', sentences: ['x'] });
