@@ -1,7 +1,7 @@
 // A stand-in Slack Web API on 127.0.0.1 that enforces chat.postMessage's limit of one message per second
-// per channel (429 + Retry-After: 1 past it) and records every message it accepted. It serves HTTP/1.1
-// with its own small server (lean-http-server.ts): bench equipment cheaper per request than node:http.
-import { startLeanServer } from './lean-http-server.ts';
+// per channel (429 + Retry-After: 1 past it) and records every message it accepted. It runs in its own
+// process (serve.ts), so its node:http cost is not the client's.
+import { startBodyServer } from './body-server.ts';
 
 /** Arrival jitter a real limiter forgives; without it a sender pacing at exactly 1 s would trip on noise. */
 const TOLERANCE_MS = 50;
@@ -18,18 +18,21 @@ export async function startRateLimitedSlack(intervalMs = 1000): Promise<RateLimi
   let ts = 0;
   const accepted: RateLimitedSlack['accepted'] = [];
   let rejected = 0;
-  const server = await startLeanServer(({ body }) => {
+  const server = await startBodyServer((_req, body, res) => {
     const params = formFields(body, ['channel', 'text']);
     const channel = params.get('channel') ?? '';
     const now = performance.now();
     const previous = last.get(channel);
     if (previous !== undefined && now - previous < intervalMs - TOLERANCE_MS) {
       rejected += 1;
-      return { status: 429, headers: { 'retry-after': '1' }, body: JSON.stringify({ ok: false, error: 'ratelimited' }) };
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
     }
     last.set(channel, now);
     accepted.push({ channel, text: params.get('text') ?? '' });
-    return { status: 200, body: JSON.stringify({ ok: true, channel, ts: `1700000000.${String(++ts).padStart(6, '0')}` }) };
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, channel, ts: `1700000000.${String(++ts).padStart(6, '0')}` }));
   });
   return {
     apiUrl: `${server.origin}/api/`,

@@ -1,7 +1,7 @@
 // Post to one channel the stories it has not seen in their current version, through the outbox:
 // intent, post (with retries), record. A story already posted gets an update in its thread with only
 // what is new. One failing story is logged and does not stop the others.
-import type { ChatSink, StoryUpdate } from '../chat/sink.ts';
+import { mayHaveBeenPosted, type ChatSink, type StoryUpdate } from '../chat/sink.ts';
 import { buildDigest, buildDigestStory } from '../digest/build-digest.ts';
 import { rankStories } from '../digest/rank-stories.ts';
 import type { StoryMaterial } from '../digest/story-material.ts';
@@ -189,15 +189,17 @@ async function deliverStory(
   if (update !== null) await sink.whenReady?.(channel.target);
   const entry = await deps.outbox.get(channel.id, storyId, version);
 
-  if (entry?.state === 'sent' || entry?.state === 'sending') {
+  if (entry?.state === 'sent' || entry?.state === 'sending' || entry?.state === 'uncertain') {
     // 'sent': the record below was lost in a crash; 'sending': the platform call may have gone out.
     // Either way posting again could duplicate the message, so record it and move on.
     if (entry.state === 'sending') {
       deps.logger.warn(`channel ${channel.id}: story ${storyId} v${version} may have been posted before a crash; not posting it again`);
     }
     await deps.posts.record(postRecord(channel, material, story, anchor ?? entry.messageId, deps.now()));
-    await deps.outbox.put({ ...entry, state: 'sent', updatedAt: deps.now().toISOString() });
-    return entry.state === 'sent' ? 'skipped' : 'uncertain';
+    // An uncertain entry keeps saying so: the operator's record that this post may be missing.
+    if (entry.state !== 'uncertain') await deps.outbox.put({ ...entry, state: 'sent', updatedAt: deps.now().toISOString() });
+    // 'uncertain' was counted and logged when it happened; here its post record was lost in a crash.
+    return entry.state === 'sending' ? 'uncertain' : 'skipped';
   }
 
   if (previous !== undefined && update === null) {
@@ -225,6 +227,14 @@ async function deliverStory(
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    if (mayHaveBeenPosted(error)) {
+      // The post left and no answer came: it may be in the channel, and posting again could double it.
+      // Recorded as uncertain in the outbox and as posted, so the next digest treats the story as posted.
+      await deps.outbox.put({ ...intent, state: 'uncertain', lastError: reason, updatedAt: deps.now().toISOString() });
+      await deps.posts.record(postRecord(channel, material, story, anchor, deps.now(), previous, update));
+      deps.logger.warn(`channel ${channel.id} (${channel.target}): story ${storyId} v${version} may have been posted (${reason}); not posting it again`);
+      return 'uncertain';
+    }
     await deps.outbox.put({ ...intent, state: 'failed', lastError: reason, updatedAt: deps.now().toISOString() });
     deps.logger.error(`channel ${channel.id}: posting story ${storyId} failed`, error);
     return 'failed';

@@ -1,5 +1,6 @@
-// Retries for platform calls: 429 waits what the platform asks (Retry-After), 5xx and network errors
-// back off exponentially with full jitter; anything else (bad token, unknown channel) fails at once.
+// Retries for platform calls: 429 waits what the platform asks (Retry-After), 5xx and errors from before
+// the request left back off exponentially with full jitter; anything else (bad token, unknown channel)
+// fails at once, and so does a request that left without an answer: it may have been posted.
 
 export const RETRY_DEFAULTS = {
   attempts: 5,
@@ -20,7 +21,12 @@ export interface RetryDeps {
   readonly onRetry?: (attempt: number, delayMs: number, error: unknown) => void;
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+/**
+ * Errors that can only happen before a request is written: nothing reached the server. A reset, a broken
+ * pipe or a socket timeout can come after the request was written, so they are not here: a platform sink
+ * that can tell the two apart says so itself (`retryable`, `uncertain`).
+ */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** How long to wait before retrying after `error`, or null when retrying cannot help. */
 export function retryDelay(error: unknown, attempt: number, options: RetryOptions, random: () => number): number | null {
@@ -31,11 +37,13 @@ export function retryDelay(error: unknown, attempt: number, options: RetryOption
     retryAfterMs?: unknown;
     retryAfterSeconds?: unknown;
     retryable?: unknown;
+    uncertain?: unknown;
     cause?: unknown;
   };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  // Platform errors (SlackDeliveryError, DiscordDeliveryError) say themselves whether a retry can help.
-  if (e.retryable === false) return null;
+  // Platform errors (SlackDeliveryError, DiscordDeliveryError) say themselves whether a retry can help;
+  // one that may have been posted is never sent again, whatever else it says.
+  if (e.retryable === false || e.uncertain === true) return null;
   if (typeof e.retryAfterMs === 'number' && e.retryAfterMs >= 0) return Math.min(e.retryAfterMs, options.maxDelayMs * 4);
   if (typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds >= 0) {
     return Math.min(e.retryAfterSeconds * 1000, options.maxDelayMs * 4);

@@ -16,6 +16,14 @@ export interface StoryUpdate {
   readonly newSources: readonly number[];
 }
 
+/**
+ * A sink's post failed after the message left: the platform may have posted it (a dropped connection, an
+ * answer that never came). Sinks mark such errors `uncertain: true`; sending again could post it twice.
+ */
+export function mayHaveBeenPosted(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { uncertain?: unknown }).uncertain === true;
+}
+
 /** Optional hooks a caller passes with a post. */
 export interface PostHooks {
   /**

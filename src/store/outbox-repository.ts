@@ -3,7 +3,11 @@
 // next run: such an entry is never posted again (at most once) and is reported instead.
 import type Keyv from 'keyv';
 
-export type OutboxState = 'sending' | 'sent' | 'failed';
+/**
+ * 'uncertain': the post left and no answer came back (the connection dropped, the answer timed out), so the
+ * message may be in the channel; like an interrupted 'sending', it is never posted again.
+ */
+export type OutboxState = 'sending' | 'sent' | 'failed' | 'uncertain';
 
 export interface OutboxEntry {
   readonly channelId: string;

@@ -39,7 +39,11 @@ describe('retries', () => {
   it('classifies errors', () => {
     expect(retryDelay(Object.assign(new Error(), { retryAfterMs: 2000 }), 0, options, () => 0.5)).toBe(2000);
     expect(retryDelay(Object.assign(new Error(), { status: 502 }), 2, options, () => 0.5)).toBe(200);
-    expect(retryDelay(Object.assign(new Error(), { code: 'ECONNRESET' }), 0, options, () => 1)).toBe(100);
+    // Refused: the request never left. A reset can come after it was written: not sent again.
+    expect(retryDelay(Object.assign(new Error(), { code: 'ECONNREFUSED' }), 0, options, () => 1)).toBe(100);
+    expect(retryDelay(Object.assign(new Error(), { code: 'ECONNRESET' }), 0, options, () => 1)).toBeNull();
+    // A platform error that may have been posted is never retried, whatever else it says.
+    expect(retryDelay(Object.assign(new Error(), { retryable: true, uncertain: true }), 0, options, () => 1)).toBeNull();
     expect(retryDelay(Object.assign(new Error(), { status: 401 }), 0, options, () => 0.5)).toBeNull();
     expect(retryDelay(new Error('wrapped', { cause: Object.assign(new Error(), { status: 500 }) }), 0, options, () => 0)).toBe(0);
   });

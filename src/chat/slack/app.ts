@@ -1,6 +1,7 @@
 // The Slack app: bolt in HTTP mode (POST /slack/events) or Socket Mode (when an app token is given), the
 // slash commands, and the sink that posts digests. Commands and their replies go through bolt's Web API
-// client; digests through the lean poster (poster.ts), which costs a quarter of the CPU per message.
+// client, digests through the poster (poster.ts); both on one HTTP path (slack-http.ts) and one rule for
+// sending again: never after a request left without an answer.
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { CommandHandler } from '../../commands/types.ts';
@@ -11,6 +12,7 @@ import { toBoltLogger } from './bolt-logger.ts';
 import { registerSlackCommands } from './commands.ts';
 import { createSlackPoster } from './poster.ts';
 import { createSlackSink, type SlackSink } from './sink.ts';
+import { createSlackHttp, sentWithoutAnswer } from './slack-http.ts';
 import { guardTimestamps } from './timestamp-guard.ts';
 
 export interface SlackAppOptions {
@@ -30,6 +32,8 @@ export interface SlackAppOptions {
   readonly logger: Logger;
   /** Overrides of SLACK_APP_DEFAULTS (tests shorten retries; operators rarely need to). */
   readonly retryConfig?: webApi.RetryOptions;
+  /** Extra certificate authority for the API's TLS (tests against a stand-in with its own certificate). */
+  readonly tlsCa?: string;
   readonly adminCacheMs?: number;
   /** Milliseconds since the epoch; injected so the timestamp window is testable. */
   readonly now?: () => number;
@@ -42,15 +46,33 @@ export const SLACK_APP_DEFAULTS = {
   adminCacheMs: 5 * 60_000,
   /**
    * Bolt's client (commands, users.info): each 429 is waited out for its Retry-After and then counts as one
-   * retry; 5xx and network errors are retried with backoff. Digest posts do not use it (the outbox retries
-   * those). Five retries (about a minute in the worst case) ride out a burst or a blip; past
+   * retry; 5xx and errors before the request left are retried with backoff, a request that left without
+   * an answer is not (see withSendOnce). Digest posts do not use it (the outbox retries those). Five retries (about a minute in the worst case) ride out a burst or a blip; past
    * that the error goes to the outbox, which retries the delivery later instead of blocking a worker for the
    * SDK's default of ten retries over thirty minutes.
    */
   retryConfig: { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 20_000, randomize: true },
-  /** Per Web API request; a hung connection must not hold a delivery forever. */
+  /**
+   * Per Web API request, from the request being written to its answer (the HTTP path's timeout, not the
+   * SDK's: an SDK abort cannot tell whether the request had left).
+   */
   requestTimeoutMs: 30_000,
 } as const;
+
+/**
+ * The SDK's retry policy with the rule digests follow too: a request that was written and got no answer is
+ * not sent again (chat.postMessage, a say() included, has no idempotency key). The SDK hands its retry
+ * options to p-retry, whose onFailedAttempt stops the retries by throwing.
+ */
+export function withSendOnce(config: webApi.RetryOptions): webApi.RetryOptions {
+  const policy = {
+    ...config,
+    onFailedAttempt: (error: unknown) => {
+      if (sentWithoutAnswer(error)) throw error;
+    },
+  };
+  return policy;
+}
 
 export interface SlackApp {
   start(): Promise<void>;
@@ -69,12 +91,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   // The SDK appends method names directly ("{url}chat.postMessage"): a SLACK_API_URL typed without the
   // trailing slash would otherwise send every call to a wrong path.
   const apiUrl = options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`;
+  const http = createSlackHttp({ answerTimeoutMs: SLACK_APP_DEFAULTS.requestTimeoutMs, ...(options.tlsCa === undefined ? {} : { tls: { ca: options.tlsCa } }) });
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: apiUrl,
-    retryConfig: options.retryConfig ?? { ...SLACK_APP_DEFAULTS.retryConfig },
+    retryConfig: withSendOnce(options.retryConfig ?? { ...SLACK_APP_DEFAULTS.retryConfig }),
     // Wait out 429s (honouring Retry-After) instead of failing the post: one message per story must go out.
     rejectRateLimitedCalls: false,
-    timeout: SLACK_APP_DEFAULTS.requestTimeoutMs,
+    // Web API calls and bolt's respond() (response_url) alike.
+    fetch: http.fetch,
   };
 
   let receiver: Receiver;
@@ -83,7 +107,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       appToken: options.appToken,
       logger: boltLogger,
       // apps.connections.open goes to apiUrl too, so a proxy or a test stand-in can hand out its own wss URL.
-      installerOptions: { clientOptions: { slackApiUrl: apiUrl } },
+      installerOptions: { clientOptions: { slackApiUrl: apiUrl, fetch: http.fetch } },
     });
   } else {
     if (options.signingSecret === undefined || options.signingSecret === '') {
@@ -105,7 +129,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   }
 
   const app = new App({ token: options.botToken, receiver, logger: boltLogger, clientOptions });
-  const poster = createSlackPoster({ token: options.botToken, apiUrl, timeoutMs: SLACK_APP_DEFAULTS.requestTimeoutMs });
+  const poster = createSlackPoster({ token: options.botToken, apiUrl, http });
   app.error(async (error) => {
     options.logger.error('slack: unhandled error in a listener', error);
   });
@@ -136,8 +160,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       options.logger.info(`slack: listening for events on port ${boundPort ?? options.port}${SLACK_APP_DEFAULTS.endpoint}`);
     },
     async stop() {
+      // The HTTP path stays open: deliveries in flight finish after the platforms stop (run-bot drains them
+      // then), and undici unrefs idle connections, so they do not hold the process.
       await app.stop();
-      poster.close();
       boundPort = null;
     },
   };

@@ -5,8 +5,13 @@ import type { Delivery } from '../sink.ts';
 export type SlackErrorCode =
   /** Slack answered with an HTTP error status (5xx is transient). */
   | 'slack_http_error'
-  /** No HTTP answer at all: DNS, refused connection, reset, timeout. */
+  /** The request never left: DNS, refused connection, TLS handshake, connect timeout. Safe to send again. */
   | 'slack_network_error'
+  /**
+   * The request left and no complete answer came (reset, timeout, cut-off answer): Slack may have posted it.
+   * chat.postMessage has no idempotency key, so it is not sent again; the outbox records it as uncertain.
+   */
+  | 'slack_outcome_unknown'
   /** Slack answered 429; the outbox waits out Retry-After and posts again through the pacer. */
   | 'slack_rate_limited'
   /** Slack answered `ok: false` (channel_not_found, not_in_channel, invalid_blocks, ...). */
@@ -22,6 +27,8 @@ export interface SlackDeliveryContext {
   /** Slack's error string for `ok: false` answers, e.g. "channel_not_found". */
   readonly slackError: string | null;
   readonly retryable: boolean;
+  /** The message may have been posted (see slack_outcome_unknown); never true together with `retryable`. */
+  readonly uncertain: boolean;
   readonly retryAfterSeconds: number | null;
   /** Stories of a digest posted before the failure: record them so a retry does not post them twice. */
   readonly delivered: readonly Delivery[];
@@ -33,6 +40,7 @@ export class SlackDeliveryError extends NewsDigestError {
   readonly status: number | null;
   readonly slackError: string | null;
   readonly retryable: boolean;
+  readonly uncertain: boolean;
   readonly retryAfterSeconds: number | null;
   readonly delivered: readonly Delivery[];
 
@@ -43,6 +51,7 @@ export class SlackDeliveryError extends NewsDigestError {
     this.status = details.status;
     this.slackError = details.slackError;
     this.retryable = details.retryable;
+    this.uncertain = details.uncertain;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.delivered = details.delivered;
   }
@@ -53,12 +62,12 @@ export class SlackDeliveryError extends NewsDigestError {
   }
 
   private details(): SlackDeliveryContext {
-    const { channel, status, slackError, retryable, retryAfterSeconds, delivered } = this;
-    return { channel, status, slackError, retryable, retryAfterSeconds, delivered };
+    const { channel, status, slackError, retryable, uncertain, retryAfterSeconds, delivered } = this;
+    return { channel, status, slackError, retryable, uncertain, retryAfterSeconds, delivered };
   }
 }
 
-const NONE = { delivered: [] as Delivery[], retryAfterSeconds: null, slackError: null };
+const NONE = { delivered: [] as Delivery[], retryAfterSeconds: null, slackError: null, uncertain: false };
 
 /** Slack answered 429: the post did not go out; try again after `retryAfterSeconds`. */
 export function slackRateLimited(channel: string, retryAfterSeconds: number): SlackDeliveryError {
@@ -66,17 +75,27 @@ export function slackRateLimited(channel: string, retryAfterSeconds: number): Sl
   return new SlackDeliveryError('slack_rate_limited', `Slack rate limited posts to ${channel}`, details);
 }
 
-/** An HTTP status other than 200 and 429 (or a 200 whose body is not JSON): 5xx and 408 are transient. */
+/** An HTTP status other than 200 and 429: 5xx and 408 are transient. */
 export function slackHttpError(channel: string, status: number, cause?: unknown): SlackDeliveryError {
   const details = { ...NONE, channel, status, retryable: status >= 500 || status === 408 };
   return new SlackDeliveryError('slack_http_error', `Slack answered HTTP ${status} for ${channel}`, details, cause === undefined ? {} : { cause });
 }
 
-/** No HTTP answer at all: refused, reset, DNS, timeout. The error carries the socket's reason, not the request. */
+/** The request never left (refused, DNS, TLS handshake). The error carries the socket's reason, not the request. */
 export function slackNetworkError(channel: string, cause: unknown): SlackDeliveryError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   const details = { ...NONE, channel, status: null, retryable: true };
   return new SlackDeliveryError('slack_network_error', `Could not reach Slack for ${channel}: ${detail}`, details, { cause });
+}
+
+/**
+ * The request left and no readable answer came back (connection dropped, answer timed out or cut off, a 200
+ * that is not Slack's JSON): the message may be in the channel. Not retryable: a second post could double it.
+ */
+export function slackOutcomeUnknown(channel: string, status: number | null, cause: unknown): SlackDeliveryError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const details = { ...NONE, channel, status, retryable: false, uncertain: true };
+  return new SlackDeliveryError('slack_outcome_unknown', `Slack may or may not have posted to ${channel}: ${detail}`, details, { cause });
 }
 
 /** Slack answered `ok: false` with `slackError` (channel_not_found, invalid_blocks, ...). */

@@ -6,6 +6,7 @@ import { pacedSink } from '../../../src/chat/paced-sink.ts';
 import { SlackDeliveryError } from '../../../src/chat/slack/errors.ts';
 import { createSlackPoster } from '../../../src/chat/slack/poster.ts';
 import { createSlackSink } from '../../../src/chat/slack/sink.ts';
+import { createSlackHttp } from '../../../src/chat/slack/slack-http.ts';
 import type { Digest } from '../../../src/domain/digest.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { story } from './fixtures.ts';
@@ -15,14 +16,16 @@ let fake: FakeSlack;
 beforeAll(async () => {
   fake = await startFakeSlack();
 });
+const http = createSlackHttp();
 afterAll(async () => {
+  await http.close();
   await fake?.close();
 });
 beforeEach(() => {
   fake.calls.length = 0;
 });
 
-const slackSink = (apiUrl = fake.apiUrl) => createSlackSink({ poster: createSlackPoster({ token: 'xoxb-test', apiUrl }) });
+const slackSink = (apiUrl = fake.apiUrl) => createSlackSink({ poster: createSlackPoster({ token: 'xoxb-test', apiUrl, http }) });
 
 const digest: Digest = {
   generatedAt: '2025-03-15T08:00:00Z',
