@@ -1,4 +1,5 @@
 // The CommandServices the slash commands use, backed by the running bot's newsroom and stores.
+import { searchArchive } from '../digest/archive-search.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
 import type { CommandServices } from '../commands/services.ts';
 import type { Config } from '../config/schema.ts';
@@ -30,6 +31,7 @@ export function createCommandServices(deps: CommandServiceDeps): CommandServices
   };
   return {
     stories: () => app.newsroom.materials(),
+    archivedStories: (query) => searchArchive(app.articles, query, { isActive: (id) => app.newsroom.material(id) !== undefined }),
     present,
     async resolveChannel(platform, target) {
       const id = channelIdFor(config, platform, target);

@@ -2,6 +2,7 @@
 import { openApp } from '../app/open-app.ts';
 import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
 import { findStories } from '../commands/find-story.ts';
+import { ARCHIVE_SEARCH_ARTICLES, searchArchive } from '../digest/archive-search.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
 import { choiceFlag, stringsFlag, type CliCommand } from './command.ts';
 import { renderForCli } from './render-format.ts';
@@ -14,7 +15,10 @@ export const storyCommand: CliCommand = {
   help: `Usage: news-digest story <query...> [--sources PATH ...] [--format text|markdown|json]
 
 Finds the story whose articles best match the query words and prints its headline, summary and
-sources. Exit code 1 when no story matches (the most recent headlines are suggested instead).
+sources. Active stories come first; when none matches, the archive is searched: stories retired from
+the digests (no new article for retention.activeDays), among the ${ARCHIVE_SEARCH_ARTICLES.toLocaleString('en-US')} most recent stored
+articles. /story in chat does the same. Exit code 1 when no story matches (the most recent headlines
+are suggested instead).
 
 Options:
   -s, --sources PATH  search just these folders/files instead of the bot's store; repeatable
@@ -38,7 +42,11 @@ Example: news-digest story nato membership
       reportProblems(batch.problems, context.io);
       await app.newsroom.intake(batch.articles);
       const found = findStories(query, app.newsroom.materials());
-      const best = found.matches[0];
+      const archived = found.matches[0] !== undefined || given.length > 0
+        ? undefined
+        : findStories(query, await searchArchive(app.articles, query, { isActive: (id) => app.newsroom.material(id) !== undefined })).matches[0];
+      if (archived !== undefined) context.io.stderr.write('From the archive: this story is no longer in the digests.\n');
+      const best = found.matches[0] ?? archived;
       if (best === undefined) {
         const suggestions = found.recent.map((m) => `  - ${m.articles[0]?.article.title ?? m.story.id}`);
         context.io.stdout.write(

@@ -11,8 +11,10 @@ export interface FeedHealthView {
 }
 
 export interface CommandServices {
-  /** Every story the bot knows. */
+  /** Every active story (those the digests draw from). */
   stories(): readonly StoryMaterial[];
+  /** Retired stories that may match a query, from the archive (absent: the bot keeps no archive). */
+  archivedStories?(query: string): Promise<readonly StoryMaterial[]>;
   /** Summarize and number one story for display. */
   present(material: StoryMaterial): Promise<DigestStory>;
   /** Internal channel id for a platform channel (a configured channel, or one created on first use). */

@@ -1,4 +1,5 @@
-// /story <query>: the best-matching story in full, or the closest headlines when nothing matches.
+// /story <query>: the best-matching story in full, or the closest headlines when nothing matches. When no
+// active story matches, the archive is searched (retired stories, see digest/archive-search.ts).
 import type { CommandReply, CommandRequest } from './types.ts';
 import type { CommandServices } from './services.ts';
 import { findStories } from './find-story.ts';
@@ -11,6 +12,14 @@ export async function handleStory(request: CommandRequest, services: CommandServ
   const found = findStories(query, services.stories());
   const best = found.matches[0];
   if (best === undefined) {
+    const archived = findStories(query, (await services.archivedStories?.(query)) ?? []).matches[0];
+    if (archived !== undefined) {
+      return {
+        visibility: 'channel',
+        text: 'From the archive: this story is no longer in the digests.',
+        stories: [await services.present(archived.material)],
+      };
+    }
     const items = found.recent.map((m) => m.articles[0]?.article.title ?? m.story.id);
     return {
       visibility: 'ephemeral',

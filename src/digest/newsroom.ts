@@ -220,14 +220,14 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
       exclusive(async () => {
         await fresh();
         const ordered = inArrivalOrder(articles);
-        if (ordered.length === 0) return { added: [], rewrites: 0, newStories: 0, alreadyKnown: 0 };
-        // Read through `engine` each time below: a flush can retire stories and rebuild it.
-        await restoreEngine();
         const stored = await repository.storedOf(ordered.filter((a) => !records.has(a.id)).map((a) => a.id));
         const added: Article[] = [];
         let rewrites = 0;
         let newStories = 0;
         let alreadyKnown = 0;
+        // Only placing needs the engine: an intake of articles already stored does not restore it.
+        // Read it through `engine` each time below: a flush can retire stories and rebuild it.
+        if (ordered.some((a) => !records.has(a.id) && !stored.has(a.id))) await restoreEngine();
         let pending: NewArticle[] = [];
         const flush = async () => {
           const batch = pending;

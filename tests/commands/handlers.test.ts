@@ -86,6 +86,18 @@ describe('command handlers', () => {
     expect(reply.items).toHaveLength(2);
   });
 
+  it('/story reaches an archived story when no active one matches, and says it is archived', async () => {
+    const { request, services } = setup();
+    const archive = [material('s0', 'Football club sold in record transfer', 'The transfer fee was a record for the league.')];
+    const handler = createCommandHandler({ ...services, archivedStories: async () => archive }, silentLogger);
+    const reply = await handler.handle(request('story', 'football transfer'));
+    expect(reply.visibility).toBe('channel');
+    expect(reply.text).toMatch(/archive/);
+    expect(reply.stories?.[0]?.headline).toBe('Football club sold in record transfer');
+    // An active match wins over the archive.
+    expect((await handler.handle(request('story', 'nato membership'))).stories?.[0]?.headline).toBe('NATO chief rules out Ukraine membership');
+  });
+
   it('/digest posts now; /digest preview does not', async () => {
     const { handler, request, posted } = setup();
     expect((await handler.handle(request('digest', ''))).text).toBe('Posted 2 stories.');

@@ -25,6 +25,9 @@ describe('newsroom', () => {
     const restarted = room(keyv);
     expect(await restarted.replay()).toBe(5);
     expect(storiesOf(restarted)).toEqual(storiesOf(first));
+    // Stories come from the stored assignments; articles already stored do not need the engine restored.
+    expect((await restarted.intake(articles)).alreadyKnown).toBe(5);
+    expect(restarted.memory()).toMatchObject({ articles: 5, engineArticles: 0 });
 
     const other = room(keyv);
     await other.replay();
