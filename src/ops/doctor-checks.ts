@@ -1,9 +1,14 @@
 // The checks behind `news-digest doctor`. Each returns a plain-words verdict and never a secret:
 // token checks look at the shape of a value and report only set / missing / malformed.
 import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError, loadConfig, resolveConfigPath, type LoadedConfig } from '../config/load-config.ts';
 import { readArticleFiles } from '../ingest/file-source.ts';
+import { createAddressChecker, type AddressChecker } from '../ingest/fetch/address-policy.ts';
+import { blockedAddressError } from '../ingest/fetch/errors.ts';
+import type { AddressPolicy } from '../ingest/fetch/options.ts';
 import { createFeedRepository } from '../store/feed-repository.ts';
 import { UserError } from '../domain/errors.ts';
 import { openKeyv, type OpenedStore } from '../store/open-keyv.ts';
@@ -143,17 +148,62 @@ export function checkTokens(loaded: LoadedConfig, env: Readonly<Record<string, s
   };
 }
 
-export async function checkFeeds(urls: readonly string[], fetcher: FetchLike, timeoutMs: number): Promise<CheckResult> {
+/** Resolves a host name to its addresses; injectable so a test can point a name at a private address. */
+export type HostResolver = (hostname: string) => Promise<readonly string[]>;
+
+const systemResolver: HostResolver = async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address);
+
+export interface FeedCheckOptions {
+  readonly fetch: FetchLike;
+  readonly timeoutMs: number;
+  /** The config's address policy: a feed the bot would refuse is a problem even when it answers. */
+  readonly policy: AddressPolicy;
+  readonly resolve?: HostResolver;
+}
+
+export async function checkFeeds(urls: readonly string[], options: FeedCheckOptions): Promise<CheckResult> {
   const unique = [...new Set(urls)];
   if (unique.length === 0) return { name: 'feeds', ok: true, summary: 'none configured', details: [] };
-  const verdicts = await Promise.all(unique.map((url) => probeFeed(url, fetcher, timeoutMs)));
+  const checker = createAddressChecker(options.policy);
+  const resolve = options.resolve ?? systemResolver;
+  const verdicts = await Promise.all(
+    unique.map(async (url) => (await refusedAddress(url, checker, resolve)) ?? probeFeed(url, options.fetch, options.timeoutMs)),
+  );
   const failing = verdicts.filter((v) => !v.ok).length;
   return {
     name: 'feeds',
     ok: failing === 0,
-    summary: failing === 0 ? `all ${plural(unique.length, 'feed')} answered` : `${failing} of ${plural(unique.length, 'feed')} unreachable:`,
+    // "with problems", not "unreachable": a refused feed may answer fine and still never be polled.
+    summary: failing === 0 ? `all ${plural(unique.length, 'feed')} answered` : `${failing} of ${plural(unique.length, 'feed')} with problems:`,
     details: verdicts.map((v) => `${v.ok ? 'ok' : 'problem'} ${v.url}: ${v.text}`),
   };
+}
+
+/**
+ * The bot's fetcher refuses private and loopback addresses unless the config allows them; the doctor's
+ * probe does not go through that fetcher, so it applies the same policy first and says how to allow one.
+ * A name that does not resolve is left to the probe, which reports it in its own words.
+ */
+async function refusedAddress(
+  url: string,
+  checker: AddressChecker,
+  resolve: HostResolver,
+): Promise<{ url: string; ok: false; text: string } | null> {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return { url, ok: false, text: 'not a valid URL' };
+  }
+  let addresses: readonly string[];
+  try {
+    addresses = isIP(hostname) === 0 ? await resolve(hostname) : [hostname];
+  } catch {
+    return null;
+  }
+  if (addresses.length === 0 || addresses.some((address) => checker.isAllowed(address))) return null;
+  const what = isIP(hostname) === 0 ? `${hostname} (${addresses.join(', ')})` : hostname;
+  return { url, ok: false, text: `the bot refuses this feed: ${blockedAddressError(what, url).message}` };
 }
 
 async function probeFeed(url: string, fetcher: FetchLike, timeoutMs: number): Promise<{ url: string; ok: boolean; text: string }> {

@@ -56,6 +56,9 @@ async function doctor(config: string, env: Record<string, string>) {
   return { code, out: io.out(), err: io.err() };
 }
 
+/** The test feeds listen on 127.0.0.1, which the bot refuses unless the config allows it. */
+const ALLOW_LOOPBACK = 'feeds:\n  allowAddresses: ["127.0.0.1"]\n';
+
 const channel = (platform: string) => `
   - id: ${platform}-news
     platform: ${platform}
@@ -74,7 +77,7 @@ describe('news-digest doctor', () => {
   - type: feed
     url: ${base}/get-only.xml
 channels:${channel('console')}${channel('slack')}${channel('discord')}
-`,
+${ALLOW_LOOPBACK}`,
     );
     const result = await doctor(config, { SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SECRET, DISCORD_TOKEN: DISCORD });
     expect(result.err).toBe('');
@@ -108,7 +111,7 @@ channels:${channel('console')}${channel('slack')}${channel('discord')}
   - type: feed
     url: ${base}/slow.xml
 channels:${channel('slack')}${channel('discord')}
-`,
+${ALLOW_LOOPBACK}`,
     );
     // The bot token has the wrong prefix (a user token), the Discord token has the "Bot " prefix pasted in.
     const userToken = 'xoxp-1111111111-2222222222-abcdefABCDEF';
@@ -120,7 +123,7 @@ channels:${channel('slack')}${channel('discord')}
     expect(result.out).toContain('SLACK_BOT_TOKEN malformed (a Slack bot token starts with "xoxb-")');
     expect(result.out).toContain('SLACK_SIGNING_SECRET missing (needed for HTTP mode; or set SLACK_APP_TOKEN for Socket Mode)');
     expect(result.out).toContain('DISCORD_TOKEN malformed (remove the "Bot " or "Bearer " prefix)');
-    expect(result.out).toMatch(/^problem {2}feeds: 3 of 3 feeds unreachable:$/m);
+    expect(result.out).toMatch(/^problem {2}feeds: 3 of 3 feeds with problems:$/m);
     expect(result.out).toContain(`problem ${base}/gone.xml: HTTP 404 Not Found`);
     expect(result.out).toContain(`problem http://127.0.0.1:${closedPort}/feed.xml: connection refused`);
     expect(result.out).toContain(`problem ${base}/slow.xml: no answer within 0.5 s`);
@@ -159,7 +162,7 @@ store: { url: "ftp://nowhere" }
     const store = await openKeyv(storeUrl, dir.path);
     await createFeedRepository(store.keyv).add(`${base}/added-in-chat.xml`, 'Chat feed', 'U1', '2025-03-01T00:00:00Z');
     await store.close();
-    const config = writeConfig('console.yaml', `channels:${channel('console')}\n`);
+    const config = writeConfig('console.yaml', `channels:${channel('console')}\n${ALLOW_LOOPBACK}`);
     const io = captureIo({ cwd: dir.path, env: { STORE_URL: storeUrl } });
     await dispatch(['doctor', '--config', config], [createDoctorCommand({ feedTimeoutMs: 500 })], io);
     expect(io.out()).toContain(`problem ${base}/added-in-chat.xml: HTTP 404`);
@@ -174,5 +177,18 @@ store: { url: "ftp://nowhere" }
     expect(down.code).toBe(1);
     expect(down.out).toMatch(/^problem {2}store: cannot reach redis redis:\/\/127\.0\.0\.1:1\/0: /m);
     expect(down.out).not.toContain('hunter2');
+  });
+
+  it('reports a feed the bot would refuse (loopback, not allowed) even though it answers, and says how to allow it', async () => {
+    const feeds = `sources:\n  - type: feed\n    url: ${base}/feed.xml\nchannels:${channel('console')}\n`;
+    const strict = await doctor(writeConfig('strict.yaml', feeds), {});
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/^problem {2}feeds: 1 of 1 feed with problems:$/m);
+    expect(strict.out).toContain(`problem ${base}/feed.xml: the bot refuses this feed: 127.0.0.1 is a private, loopback`);
+    expect(strict.out).toContain('feeds.allowAddresses');
+    const allowed = await doctor(writeConfig('allowed.yaml', `${feeds}${ALLOW_LOOPBACK}`), {});
+    expect(allowed.out).toContain(`ok ${base}/feed.xml: HTTP 200`);
+    const intranet = await doctor(writeConfig('intranet.yaml', `${feeds}feeds:\n  allowPrivateAddresses: true\n`), {});
+    expect(intranet.out).toContain(`ok ${base}/feed.xml: HTTP 200`);
   });
 });
