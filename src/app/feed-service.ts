@@ -16,6 +16,7 @@ import { NewsDigestError } from '../domain/errors.ts';
 import { createFetcher, type Fetcher } from '../ingest/fetch/safe-fetch.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { FeedRepository } from '../store/feed-repository.ts';
+import { createFeedFailureLog } from './feed-failure-log.ts';
 import { tryWithLease, type LeaseOptions } from './lease.ts';
 
 export function fetcherFor(config: Config): Fetcher {
@@ -69,6 +70,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const configured = config.sources.flatMap((s) => (s.type === 'feed' ? [s.url] : []));
   let loop: PollLoop | null = null;
   let lastSuccess: Date | null = null;
+  const failures = createFeedFailureLog(logger);
   const shared: FeedPoller = createFeedPoller({
     fetcher,
     store: keyvFeedStateStore(deps.keyv),
@@ -82,8 +84,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   // sees what the others polled; an instance without it skips the tick.
   const poller: FeedPoller = {
     ...shared,
-    pollDue: async (now) =>
-      (await tryWithLease('feed-poll', deps.lease, () => shared.pollDue(now)))?.value ?? { articles: [], outcomes: [] },
+    pollDue: async (now) => {
+      const polled = (await tryWithLease('feed-poll', deps.lease, () => shared.pollDue(now)))?.value ?? { articles: [], outcomes: [] };
+      // Failures reach the loop's onError; recoveries are noticed here, where every outcome passes.
+      for (const outcome of polled.outcomes) if (outcome.error === null) failures.succeeded(outcome.url);
+      return polled;
+    },
   };
 
   const states = keyvFeedStateStore(deps.keyv);
@@ -100,7 +106,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     for (const url of poller.feeds()) if ((await states.get(url)) === undefined) fresh.push(url);
     const outcomes = await Promise.all(fresh.map((url) => poller.pollFeed(url)));
     for (const outcome of outcomes) {
-      if (outcome.error !== null) logger.error(`feed ${outcome.url} failed`, outcome.error);
+      if (outcome.error !== null) failures.failed(outcome.url, outcome.error);
+      else failures.succeeded(outcome.url);
       if (outcome.status === 'ok') lastSuccess = new Date();
       deps.onPollResult?.(outcome.error === null ? 'ok' : 'failed');
     }
@@ -126,7 +133,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         },
         onError: (error, context) => {
           deps.onPollResult?.('failed');
-          logger.error(`feed ${context.url ?? ''} failed`, error);
+          // A failure outside any one feed (the store, the lease) is the bot's own problem: logged in full.
+          if (context.url === undefined) logger.error('feed polling failed', error);
+          else failures.failed(context.url, error);
         },
       });
     },

@@ -1,6 +1,6 @@
 // `news-digest digest`: print a digest now, of the given sources or of everything the bot knows.
 import { openApp } from '../app/open-app.ts';
-import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
 import { buildDigest } from '../digest/build-digest.ts';
 import { choiceFlag, intFlag, stringsFlag, type CliCommand } from './command.ts';
 import { reportProblems } from './report-problems.ts';
@@ -14,7 +14,8 @@ export const digestCommand: CliCommand = {
 
 Prints one entry per story: headline, 2-4 summary sentences with [n] source markers, coverage and
 the numbered sources. With --sources, reads just those (nothing is stored); without, ingests the
-configured sources into the store and digests everything it holds.
+configured sources into the store and digests everything it holds. Exit code 1 when a source
+named with --sources cannot be read (the digest of the others is still printed).
 
 Options:
   -s, --sources PATH  a folder or file of articles (.txt .md .html .json); repeatable
@@ -51,7 +52,7 @@ Example: news-digest digest --sources seeds --format markdown
         now: new Date(),
       });
       context.io.stdout.write(renderForCli(digest, format, context.io));
-      return 0;
+      return oneShot && namedSourceFailed(batch.problems) ? 1 : 0;
     } finally {
       await app.close();
     }

@@ -1,6 +1,6 @@
 // `news-digest story <query>`: the story that best matches a few words, or a clear "no story matches".
 import { openApp } from '../app/open-app.ts';
-import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
 import { findStories } from '../commands/find-story.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
 import { choiceFlag, stringsFlag, type CliCommand } from './command.ts';
@@ -14,7 +14,8 @@ export const storyCommand: CliCommand = {
   help: `Usage: news-digest story <query...> [--sources PATH ...] [--format text|markdown|json]
 
 Finds the story whose articles best match the query words and prints its headline, summary and
-sources. Exit code 1 when no story matches (the most recent headlines are suggested instead).
+sources. Exit code 1 when no story matches (the most recent headlines are suggested instead), or
+when a source named with --sources cannot be read.
 
 Options:
   -s, --sources PATH  search just these folders/files instead of the bot's store; repeatable
@@ -48,7 +49,7 @@ Example: news-digest story nato membership
       }
       const story = await buildDigestStory(best.material, { summarizer: app.summarizer, budget: app.budget });
       context.io.stdout.write(renderForCli({ generatedAt: new Date().toISOString(), stories: [story] }, format, context.io));
-      return 0;
+      return given.length > 0 && namedSourceFailed(batch.problems) ? 1 : 0;
     } finally {
       await app.close();
     }

@@ -175,7 +175,8 @@ store: { url: "ftp://nowhere" }
 
     const down = await doctor(config, { STORE_URL: 'redis://:pw-hunter2@127.0.0.1:1/0' });
     expect(down.code).toBe(1);
-    expect(down.out).toMatch(/^problem {2}store: cannot reach redis redis:\/\/127\.0\.0\.1:1\/0: /m);
+    expect(down.out).toMatch(/^problem {2}store: cannot reach redis at 127\.0\.0\.1:1: connection refused \(nothing listens on that port\); is Redis running there\?/m);
+    expect(down.out).not.toMatch(/throwOnConnectError|Redis client/);
     expect(down.out).not.toContain('hunter2');
   });
 
@@ -190,5 +191,28 @@ store: { url: "ftp://nowhere" }
     expect(allowed.out).toContain(`ok ${base}/feed.xml: HTTP 200`);
     const intranet = await doctor(writeConfig('intranet.yaml', `${feeds}feeds:\n  allowPrivateAddresses: true\n`), {});
     expect(intranet.out).toContain(`ok ${base}/feed.xml: HTTP 200`);
+  });
+
+  it('says what is wrong with a Slack token that has the right prefix but not the rest', async () => {
+    const config = writeConfig('slack.yaml', `channels:${channel('slack')}\n`);
+    const result = await doctor(config, { SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: SLACK_SECRET });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('SLACK_BOT_TOKEN malformed (it starts with "xoxb-" but is cut short or holds characters a Slack token never has: copy the whole Bot User OAuth Token (OAuth & Permissions) again)');
+    expect(result.out).not.toContain('a Slack bot token starts with "xoxb-"');
+    expect(result.out).not.toContain('xoxb-bad');
+  });
+
+  it('tells a Redis port that answers but is not usable from one that is closed', async () => {
+    const notRedis = await listenLocal((_request, response) => response.end());
+    try {
+      const result = await doctor(writeConfig('console2.yaml', `channels:${channel('console')}\n`), {
+        STORE_URL: `redis://:secret-pw@127.0.0.1:${notRedis.port}/0`,
+      });
+      expect(result.out).toMatch(new RegExp(`^problem {2}store: redis at 127\\.0\\.0\\.1:${notRedis.port} accepts connections but`, 'm'));
+      expect(result.out).toContain('check the password');
+      expect(result.out).not.toContain('secret-pw');
+    } finally {
+      await notRedis.close();
+    }
   });
 });
