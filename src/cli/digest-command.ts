@@ -1,7 +1,9 @@
 // `news-digest digest`: print a digest now, of the given sources or of everything the bot knows.
 import { openApp } from '../app/open-app.ts';
 import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { basename } from 'node:path';
 import { buildDigest } from '../digest/build-digest.ts';
+import type { DigestStory } from '../domain/digest.ts';
 import { choiceFlag, intFlag, stringsFlag, type CliCommand } from './command.ts';
 import { reportProblems } from './report-problems.ts';
 import { renderForCli } from './render-format.ts';
@@ -50,6 +52,7 @@ Example: news-digest digest --sources seeds --format markdown
         budget: app.budget,
         size,
         now: new Date(),
+        onLeftOut: (story) => context.io.stderr.write(`left out ${describeLeftOut(story)}\n`),
       });
       context.io.stdout.write(renderForCli(digest, format, context.io));
       return oneShot && namedSourceFailed(batch.problems) ? 1 : 0;
@@ -58,3 +61,9 @@ Example: news-digest digest --sources seeds --format markdown
     }
   },
 };
+
+/** "a story from hi.html: no headline or summary sentence could be drawn from its text" */
+function describeLeftOut(story: DigestStory): string {
+  const names = story.sources.map((s) => (s.article.path === null ? (s.article.url ?? s.article.id) : basename(s.article.path)));
+  return `a story from ${names.join(', ')}: no headline or summary sentence could be drawn from its text`;
+}

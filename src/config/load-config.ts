@@ -76,7 +76,12 @@ function parseYamlFile(file: string): unknown {
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => `YAML ${e.code} at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
+      doc.errors.map((e) => {
+        const message = (e.message.split('\n')[0] ?? '').replace(/:\s*$/, '');
+        // Nearly always a value holding a colon (`url: memory:`, `title: a: b`); say the fix.
+        const hint = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? ' (put a value that holds a colon in quotes, e.g. url: "memory:")' : '';
+        return `YAML ${e.code} at line ${e.linePos?.[0]?.line ?? '?'}: ${message}${hint}`;
+      }),
     );
   }
   return doc.toJS();
