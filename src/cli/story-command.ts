@@ -2,6 +2,8 @@
 import { openApp } from '../app/open-app.ts';
 import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
 import { findStories } from '../commands/find-story.ts';
+import { recentHeadlines } from '../commands/recent-headlines.ts';
+import type { StoryMaterial } from '../digest/story-material.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
 import { choiceFlag, stringsFlag, type CliCommand } from './command.ts';
 import { renderForCli } from './render-format.ts';
@@ -40,14 +42,15 @@ Example: news-digest story nato membership
       await app.newsroom.intake(batch.articles);
       const found = findStories(query, app.newsroom.materials());
       const best = found.matches[0];
+      const present = (material: StoryMaterial) => buildDigestStory(material, { summarizer: app.summarizer, budget: app.budget });
       if (best === undefined) {
-        const suggestions = found.recent.map((m) => `  - ${m.articles[0]?.article.title ?? m.story.id}`);
+        const suggestions = (await recentHeadlines(found.recent, present)).map((headline) => `  - ${headline}`);
         context.io.stdout.write(
           [`No story matches "${query}".`, ...(suggestions.length > 0 ? ['Recent stories:', ...suggestions] : [])].join('\n') + '\n',
         );
         return 1;
       }
-      const story = await buildDigestStory(best.material, { summarizer: app.summarizer, budget: app.budget });
+      const story = await present(best.material);
       context.io.stdout.write(renderForCli({ generatedAt: new Date().toISOString(), stories: [story] }, format, context.io));
       return given.length > 0 && namedSourceFailed(batch.problems) ? 1 : 0;
     } finally {

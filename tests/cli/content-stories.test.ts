@@ -95,3 +95,25 @@ function story() {
     lastUpdated: null,
   };
 }
+
+describe('story and explain output', () => {
+  it('suggests, when nothing matches, the headline the digest shows for that story', async () => {
+    const digest = await runBin(['digest', '--sources', SEEDS, '--format', 'json'], opts());
+    const headlines = (JSON.parse(digest.stdout) as DigestJson).stories.map((s) => s.headline);
+    const story = await runBin(['story', 'zebra', 'crossing', '--sources', SEEDS], opts());
+    expect(story.code).toBe(1);
+    const suggested = story.stdout.split('\n').filter((line) => line.startsWith('  - ')).map((line) => line.slice(4));
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const headline of suggested) expect(headlines).toContain(headline);
+  });
+
+  it('explains an article that opened a story against what it was measured', async () => {
+    const env = { STORE_URL: `sqlite://${join(dir.path, 'explain.sqlite')}` };
+    await runBin(['ingest', SEEDS], { cwd: dir.path, env });
+    const json = await runBin(['digest', '--format', 'json'], { cwd: dir.path, env });
+    const opener = (JSON.parse(json.stdout) as DigestJson).stories[0]?.articles.find((a) => (a.path ?? '').includes(SEED.report));
+    const result = await runBin(['explain', opener?.id ?? ''], { cwd: dir.path, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/new-story s-\w+\n {2}(no earlier story was a candidate|join probability for the best candidate story)/);
+  });
+});
