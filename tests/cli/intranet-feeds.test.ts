@@ -11,6 +11,11 @@ const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Intranet ne
 <item><title>Canteen opens</title><link>http://intranet/a</link><description>The canteen opens on Monday.</description></item>
 </channel></rss>`;
 
+const PAGE = `<html><head><title>Canteen opens</title></head><body><article><h1>Canteen opens</h1>
+<p>The staff canteen in the main building opens on Monday with a new menu, longer hours and seats for two hundred people.</p>
+<p>Breakfast is served from seven, lunch from half past eleven, and the coffee bar stays open until five in the afternoon.</p>
+</article></body></html>`;
+
 const dir = tempDir('news-digest-intranet-');
 let server: LocalHttp;
 
@@ -25,6 +30,7 @@ store:
 beforeAll(async () => {
   server = await listenLocal((request, response) => {
     if (request.url === '/feed.xml') response.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(RSS);
+    else if (request.url === '/page.html') response.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
     else response.writeHead(404).end();
   });
   writeFileSync(join(dir.path, 'allow.yaml'), `${CHANNEL}feeds:\n  allowAddresses: ["127.0.0.1"]\n`);
@@ -77,5 +83,15 @@ describe('feeds on an intranet or loopback address', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('feeds: unknown key "allow" (did you mean "allowAddresses" or "allowPrivateAddresses"?)');
     expect(result.stderr).toContain('valid keys here: pollIntervalMinutes, teaserWords, allowPrivateAddresses, allowAddresses');
+  });
+
+  it('extract reads the same allow-list', async () => {
+    const url = `${server.origin}/page.html`;
+    const refused = await runBin(['extract', url, '--config', 'strict.yaml'], { cwd: dir.path });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('feeds.allowAddresses');
+    const allowed = await runBin(['extract', url, '--config', 'allow.yaml'], { cwd: dir.path });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('The staff canteen in the main building opens on Monday');
   });
 });
