@@ -86,8 +86,8 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     ...shared,
     pollDue: async (now) => {
       const polled = (await tryWithLease('feed-poll', deps.lease, () => shared.pollDue(now)))?.value ?? { articles: [], outcomes: [] };
-      // Failures reach the loop's onError; recoveries are noticed here, where every outcome passes.
-      for (const outcome of polled.outcomes) if (outcome.error === null) failures.succeeded(outcome.url);
+      // Logged here, where each outcome's status is known (a 410 stops a feed; a skipped one is no news).
+      for (const outcome of polled.outcomes) failures.record(outcome);
       return polled;
     },
   };
@@ -106,8 +106,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     for (const url of poller.feeds()) if ((await states.get(url)) === undefined) fresh.push(url);
     const outcomes = await Promise.all(fresh.map((url) => poller.pollFeed(url)));
     for (const outcome of outcomes) {
-      if (outcome.error !== null) failures.failed(outcome.url, outcome.error);
-      else failures.succeeded(outcome.url);
+      failures.record(outcome);
       if (outcome.status === 'ok') lastSuccess = new Date();
       deps.onPollResult?.(outcome.error === null ? 'ok' : 'failed');
     }
@@ -133,9 +132,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         },
         onError: (error, context) => {
           deps.onPollResult?.('failed');
-          // A failure outside any one feed (the store, the lease) is the bot's own problem: logged in full.
+          // A feed's own failure was logged with its outcome (pollDue above); one outside any feed (the
+          // store, the lease) is the bot's own problem and is logged in full.
           if (context.url === undefined) logger.error('feed polling failed', error);
-          else failures.failed(context.url, error);
         },
       });
     },

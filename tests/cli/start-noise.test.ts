@@ -97,6 +97,25 @@ describe('feed failures in the running bot', () => {
   });
 });
 
+describe('feed outcomes as the poller reports them', () => {
+  it('says once that a gone feed (410) is no longer polled, and never calls a skipped one recovered', () => {
+    const lines: string[] = [];
+    const log = createFeedFailureLog({ info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) });
+    const url = 'https://news.example/old.xml';
+    const gone = new FetchError('FETCH_HTTP_STATUS', `HTTP 410 from ${url}`, { url, status: 410 });
+    log.record({ url, status: 'failed', error: gone });
+    log.record({ url, status: 'disabled', error: gone });
+    log.record({ url, status: 'disabled', error: null });
+    expect(lines).toEqual([
+      expect.stringMatching(/^warn feed .* failing: HTTP 410/),
+      expect.stringMatching(/^warn feed .* stopped: HTTP 410 .*no longer polled/),
+    ]);
+    log.record({ url: 'https://b.example/f', status: 'failed', error: gone });
+    log.record({ url: 'https://b.example/f', status: 'not-modified', error: null });
+    expect(lines.at(-1)).toBe('info feed https://b.example/f recovered');
+  });
+});
+
 describe('a second bot on the same HEALTH_PORT', () => {
   it('exits 1 with one plain line, before posting anything', async () => {
     const taken = await listenLocal((_request, response) => response.end('the first bot'));
