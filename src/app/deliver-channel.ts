@@ -2,7 +2,7 @@
 // intent, post (with retries), record. A story already posted gets an update in its thread with only
 // what is new. One failing story is logged and does not stop the others.
 import { mayHaveBeenPosted, type ChatSink, type StoryUpdate } from '../chat/sink.ts';
-import { buildDigest, buildDigestStory } from '../digest/build-digest.ts';
+import { buildDigest, buildDigestStory, isShowable } from '../digest/build-digest.ts';
 import { rankStories } from '../digest/rank-stories.ts';
 import type { StoryMaterial } from '../digest/story-material.ts';
 import type { DigestStory } from '../domain/digest.ts';
@@ -184,6 +184,9 @@ async function deliverStory(
   const summarize = () => (summary ??= (deps.present ?? ((m: StoryMaterial) => buildDigestStory(m, deps)))(material));
   if (previous === undefined) await sink.whenReady?.(channel.target, summarize);
   const story = await summarize();
+  // Nothing to say yet (no headline or summary sentence): not posted, and not recorded, so it is
+  // posted once an article with real text joins the story.
+  if (previous === undefined && !isShowable(story)) return 'skipped';
   const anchor = previous?.messageId ?? null;
   const update = previous === undefined ? null : storyUpdate(material, story, previous);
   if (update !== null) await sink.whenReady?.(channel.target);

@@ -16,6 +16,7 @@ import { NewsDigestError } from '../domain/errors.ts';
 import { createFetcher, type Fetcher } from '../ingest/fetch/safe-fetch.ts';
 import type { Logger } from '../ops/logger.ts';
 import type { FeedRepository } from '../store/feed-repository.ts';
+import { createFeedFailureLog } from './feed-failure-log.ts';
 import { tryWithLease, type LeaseOptions } from './lease.ts';
 
 export function fetcherFor(config: Config): Fetcher {
@@ -69,6 +70,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const configured = config.sources.flatMap((s) => (s.type === 'feed' ? [s.url] : []));
   let loop: PollLoop | null = null;
   let lastSuccess: Date | null = null;
+  const failures = createFeedFailureLog(logger);
   const shared: FeedPoller = createFeedPoller({
     fetcher,
     store: keyvFeedStateStore(deps.keyv),
@@ -82,8 +84,12 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   // sees what the others polled; an instance without it skips the tick.
   const poller: FeedPoller = {
     ...shared,
-    pollDue: async (now) =>
-      (await tryWithLease('feed-poll', deps.lease, () => shared.pollDue(now)))?.value ?? { articles: [], outcomes: [] },
+    pollDue: async (now) => {
+      const polled = (await tryWithLease('feed-poll', deps.lease, () => shared.pollDue(now)))?.value ?? { articles: [], outcomes: [] };
+      // Logged here, where each outcome's status is known (a 410 stops a feed; a skipped one is no news).
+      for (const outcome of polled.outcomes) failures.record(outcome);
+      return polled;
+    },
   };
 
   const states = keyvFeedStateStore(deps.keyv);
@@ -100,7 +106,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     for (const url of poller.feeds()) if ((await states.get(url)) === undefined) fresh.push(url);
     const outcomes = await Promise.all(fresh.map((url) => poller.pollFeed(url)));
     for (const outcome of outcomes) {
-      if (outcome.error !== null) logger.error(`feed ${outcome.url} failed`, outcome.error);
+      failures.record(outcome);
       if (outcome.status === 'ok') lastSuccess = new Date();
       deps.onPollResult?.(outcome.error === null ? 'ok' : 'failed');
     }
@@ -126,7 +132,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         },
         onError: (error, context) => {
           deps.onPollResult?.('failed');
-          logger.error(`feed ${context.url ?? ''} failed`, error);
+          // A feed's own failure was logged with its outcome (pollDue above); one outside any feed (the
+          // store, the lease) is the bot's own problem and is logged in full.
+          if (context.url === undefined) logger.error('feed polling failed', error);
         },
       });
     },

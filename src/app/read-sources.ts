@@ -13,6 +13,13 @@ export interface SourceProblem {
   /** File path or feed URL. */
   readonly source: string;
   readonly reason: string;
+  /** The source itself could not be read (a missing folder, a feed that failed), not one file in it. */
+  readonly whole?: true;
+}
+
+/** Sources named on the command line must exist: a typo there is an error (exit 1), not a quiet skip. */
+export function namedSourceFailed(problems: readonly SourceProblem[]): boolean {
+  return problems.some((problem) => problem.whole === true);
 }
 
 export interface SourceBatch {
@@ -34,7 +41,7 @@ export async function readSources(sources: readonly SourceConfig[], loaded: Load
   if (filePaths.length > 0) {
     const result = await readArticleFiles(filePaths);
     articles.push(...result.articles);
-    problems.push(...result.problems.map((p) => ({ source: p.path, reason: p.reason })));
+    problems.push(...result.problems.map((p) => ({ source: p.path, reason: p.reason, ...(p.given === true ? { whole: true as const } : {}) })));
   }
   const feeds = sources.flatMap((s) => (s.type === 'feed' ? [s.url] : []));
   const fetcher = feeds.length > 0 ? fetcherFor(loaded.config) : undefined;
@@ -42,7 +49,7 @@ export async function readSources(sources: readonly SourceConfig[], loaded: Load
     try {
       articles.push(...(await readFeedOnce(url, fetcher ?? fetcherFor(loaded.config))));
     } catch (error) {
-      problems.push({ source: url, reason: error instanceof Error ? error.message : String(error) });
+      problems.push({ source: url, reason: error instanceof Error ? error.message : String(error), whole: true });
     }
   }
   return { articles, problems };

@@ -1,7 +1,9 @@
 // `news-digest digest`: print a digest now, of the given sources or of everything the bot knows.
 import { openApp } from '../app/open-app.ts';
-import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { basename } from 'node:path';
 import { buildDigest } from '../digest/build-digest.ts';
+import type { DigestStory } from '../domain/digest.ts';
 import { choiceFlag, intFlag, stringsFlag, type CliCommand } from './command.ts';
 import { reportProblems } from './report-problems.ts';
 import { renderForCli } from './render-format.ts';
@@ -14,7 +16,8 @@ export const digestCommand: CliCommand = {
 
 Prints one entry per story: headline, 2-4 summary sentences with [n] source markers, coverage and
 the numbered sources. With --sources, reads just those (nothing is stored); without, ingests the
-configured sources into the store and digests everything it holds.
+configured sources into the store and digests everything it holds. Exit code 1 when a source
+named with --sources cannot be read (the digest of the others is still printed).
 
 Options:
   -s, --sources PATH  a folder or file of articles (.txt .md .html .json); repeatable
@@ -49,11 +52,18 @@ Example: news-digest digest --sources seeds --format markdown
         budget: app.budget,
         size,
         now: new Date(),
+        onLeftOut: (story) => context.io.stderr.write(`left out ${describeLeftOut(story)}\n`),
       });
       context.io.stdout.write(renderForCli(digest, format, context.io));
-      return 0;
+      return oneShot && namedSourceFailed(batch.problems) ? 1 : 0;
     } finally {
       await app.close();
     }
   },
 };
+
+/** "a story from hi.html: no headline or summary sentence could be drawn from its text" */
+function describeLeftOut(story: DigestStory): string {
+  const names = story.sources.map((s) => (s.article.path === null ? (s.article.url ?? s.article.id) : basename(s.article.path)));
+  return `a story from ${names.join(', ')}: no headline or summary sentence could be drawn from its text`;
+}

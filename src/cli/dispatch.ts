@@ -1,6 +1,7 @@
 // Parse argv, pick the command, turn errors into one-line messages and exit codes:
 // 0 ok, 1 the command failed, 2 the command line was wrong.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { didYouMean, suggest } from '../config/suggest.ts';
 import { NewsDigestError, UserError } from '../domain/errors.ts';
 import { UsageError, type CliCommand, type CliIo } from './command.ts';
 
@@ -17,13 +18,17 @@ export async function dispatch(argv: readonly string[], commands: readonly CliCo
   }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {
-    io.stderr.write(`news-digest: unknown command '${name}' (commands: ${commands.map((c) => c.name).join(', ')})\n`);
+    const names = commands.map((c) => c.name);
+    io.stderr.write(`news-digest: unknown command '${name}'${didYouMean(name, names)} (commands: ${names.join(', ')})\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help.trimEnd()}\n`);
     return 0;
   }
+  // Found before parseArgs, whose message for this case is about positionals that start with '-'.
+  const unknown = unknownOption(rest, command.options);
+  if (unknown !== undefined) return usage(io, command, unknown);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
@@ -50,6 +55,36 @@ export async function dispatch(argv: readonly string[], commands: readonly CliCo
     }
     return 1;
   }
+}
+
+/** "unknown option '--confg' (did you mean '--config'?)" for the first flag the command does not have. */
+function unknownOption(args: readonly string[], options: ParseArgsOptionsConfig): string | undefined {
+  const longs = Object.keys(options);
+  const shorts = new Map(Object.entries(options).flatMap(([long, o]) => (o.short === undefined ? [] : [[o.short, long] as const])));
+  let expectsValue = false;
+  for (const arg of args) {
+    if (expectsValue) {
+      expectsValue = false;
+      continue;
+    }
+    if (arg === '--') return undefined;
+    let long: string | undefined;
+    if (arg.startsWith('--')) {
+      const [name = '', value] = arg.slice(2).split('=', 2);
+      if (!longs.includes(name)) {
+        const close = suggest(name, [...longs, 'help']).map((l) => `'--${l}'`);
+        return `unknown option '--${name}'${close.length === 0 ? '' : ` (did you mean ${close.join(' or ')}?)`}`;
+      }
+      long = value === undefined ? name : undefined;
+    } else if (/^-[^-]$/.test(arg)) {
+      long = shorts.get(arg.slice(1));
+      if (long === undefined) return `unknown option '${arg}'`;
+    } else {
+      continue; // a positional, or grouped short flags, which parseArgs judges
+    }
+    expectsValue = long !== undefined && options[long]?.type === 'string';
+  }
+  return undefined;
 }
 
 function usage(io: CliIo, command: CliCommand, message: string): number {

@@ -36,7 +36,8 @@ Checks, in order:
   config   the config file and environment are valid (every problem listed)
   store    the store opens, and a test value can be written, read back and deleted
   tokens   the tokens the configured platforms need are set and well-formed (values are never shown)
-  feeds    every configured feed URL (and every feed added from chat) answers
+  feeds    every configured feed URL (and every feed added from chat) answers, and is on an address
+           the bot may fetch (private and loopback ones need feeds.allowAddresses in the config)
   files    every file source exists and holds articles
 Exits 0 when every check passes, 1 otherwise.
 
@@ -88,7 +89,8 @@ async function runAfterConfig(
   report(store.result);
   report(checkTokens(loaded, env));
   const configured = loaded.config.sources.flatMap((s) => (s.type === 'feed' ? [s.url] : []));
-  report(await checkFeeds([...configured, ...store.storedFeeds], fetcher, feedTimeoutMs));
+  const policy = { allowPrivate: loaded.config.feeds.allowPrivateAddresses, allow: loaded.config.feeds.allowAddresses };
+  report(await checkFeeds([...configured, ...store.storedFeeds], { fetch: fetcher, timeoutMs: feedTimeoutMs, policy }));
   report(await checkFiles(loaded));
   return results;
 }

@@ -1,6 +1,7 @@
 // `news-digest export [--out FILE]`: every key in the configured store as one JSON document.
-import { renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../domain/errors.ts';
 import { exportState } from '../ops/state-export.ts';
 import { openKeyv } from '../store/open-keyv.ts';
 import { stringFlag, type CliCommand } from './command.ts';
@@ -28,6 +29,8 @@ Example: news-digest export --out backup.json
   async run(context) {
     const loaded = loadFromContext(context);
     const out = stringFlag(context.values, 'out');
+    // Checked before the store is read: a long export should not end in "no such folder".
+    if (out !== undefined) checkOutFolder(resolve(context.io.cwd, out));
     const store = await openKeyv(loaded.config.store.url, loaded.baseDir);
     let text: string;
     let count: number;
@@ -46,9 +49,35 @@ Example: news-digest export --out backup.json
     const file = resolve(context.io.cwd, out);
     // Write beside, then rename: an interrupted export never leaves a truncated backup under the real name.
     const partial = `${file}.partial`;
-    writeFileSync(partial, text, 'utf8');
-    renameSync(partial, file);
+    try {
+      writeFileSync(partial, text, 'utf8');
+      renameSync(partial, file);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw new UserError('EXPORT_UNWRITABLE', `cannot write ${file}: ${fsReason(error)}`, { file }, { cause: error });
+    }
     context.io.stdout.write(`exported ${count} entries from ${store.describe} to ${file}\n`);
     return 0;
   },
 };
+
+function checkOutFolder(file: string): void {
+  const folder = dirname(file);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UserError('EXPORT_UNWRITABLE', `cannot write ${file}: ${missing ? `the folder ${folder} does not exist (create it first)` : fsReason(error)}`, { file });
+  }
+  if (!isFolder) throw new UserError('EXPORT_UNWRITABLE', `cannot write ${file}: ${folder} is not a folder`, { file });
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return error instanceof Error ? error.message : String(error);
+}

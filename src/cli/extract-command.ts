@@ -9,10 +9,11 @@ import type { ExtractedArticle } from '../ingest/extract.ts';
 import { FILE_SOURCE_DEFAULTS } from '../ingest/file-source.ts';
 import { decodeBody } from '../ingest/fetch/charset.ts';
 import { isFetchError } from '../ingest/fetch/errors.ts';
-import { createFetcher } from '../ingest/fetch/safe-fetch.ts';
+import { fetcherFor } from '../app/feed-service.ts';
 import type { Fetcher } from '../ingest/fetch/safe-fetch.ts';
 import { decodeText } from '../ingest/files/decode.ts';
 import type { CliCommand, CommandContext } from './command.ts';
+import { CONFIG_FLAG, CONFIG_HELP, loadFromContext } from './shared-flags.ts';
 
 export interface ExtractCommandDeps {
   /** Made on the first URL only, so extracting files never builds an HTTP client. */
@@ -28,10 +29,8 @@ class InputError extends Error {}
 
 export function createExtractCommand(deps: ExtractCommandDeps = {}): CliCommand {
   const maxBytes = deps.maxBytes ?? FILE_SOURCE_DEFAULTS.maxBytes;
-  let fetcher: Fetcher | undefined;
-  const getFetcher = (): Fetcher => (fetcher ??= (deps.fetcher ?? (() => createFetcher()))());
 
-  async function load(input: string, cwd: string): Promise<{ html: string; url?: string }> {
+  async function load(input: string, cwd: string, getFetcher: () => Fetcher): Promise<{ html: string; url?: string }> {
     if (/^https?:\/\//i.test(input)) {
       let outcome;
       try {
@@ -70,28 +69,34 @@ export function createExtractCommand(deps: ExtractCommandDeps = {}): CliCommand 
   return {
     name: 'extract',
     summary: 'print the main text of news pages (files or URLs)',
-    help: `Usage: news-digest extract <file.html[.gz]|url>... [--json]
+    help: `Usage: news-digest extract <file.html[.gz]|url>... [--json] [--config FILE]
 
 Extracts the article text of each page (Readability plus the bot's cleaning rules) and prints its title
-and text. URLs are fetched with the bot's safe fetcher. A page that fails is reported on stderr and the
-others are still printed; the exit code is then 1.
+and text. URLs are fetched with the bot's safe fetcher, which refuses private and loopback addresses
+unless the config allows them (feeds.allowAddresses, feeds.allowPrivateAddresses). A page that fails
+is reported on stderr and the others are still printed; the exit code is then 1.
 
 Options:
-  --json   print one JSON object mapping each input to {"title", "text"}
+      --json          print one JSON object mapping each input to {"title", "text"}
+${CONFIG_HELP}
 
 Example: news-digest extract page.html.gz https://example.com/news/story --json
 `,
-    options: { json: { type: 'boolean' } },
+    options: { ...CONFIG_FLAG, json: { type: 'boolean' } },
     positionals: { min: 1, max: Number.POSITIVE_INFINITY },
     async run(context: CommandContext): Promise<number> {
       const { io } = context;
       const results: Record<string, { title: string; text: string }> = {};
       let failed = 0;
       const many = context.positionals.length > 1;
+      // Made on the first URL only, with the config's address policy (feeds.allowAddresses), so a page on
+      // an allowed intranet host can be extracted as the bot would.
+      let fetcher: Fetcher | undefined;
+      const getFetcher = (): Fetcher => (fetcher ??= deps.fetcher?.() ?? fetcherFor(loadFromContext(context).config));
       for (const input of context.positionals) {
         let article: ExtractedArticle;
         try {
-          const page = await load(input, io.cwd);
+          const page = await load(input, io.cwd, getFetcher);
           article = extractArticle(page.html, page.url);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;

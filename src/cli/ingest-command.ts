@@ -1,6 +1,6 @@
 // `news-digest ingest <dir|file>...`: add articles to the bot's store and say what happened.
 import { openApp } from '../app/open-app.ts';
-import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
 import type { CliCommand } from './command.ts';
 import { createProgress } from './progress.ts';
 import { CONFIG_FLAG, CONFIG_HELP, loadFromContext } from './shared-flags.ts';
@@ -12,7 +12,8 @@ export const ingestCommand: CliCommand = {
 
 Reads .txt, .md, .html and .json articles, cleans them, marks rewrites and places each in a story,
 then stores them. Articles already stored are skipped, so running it twice adds nothing.
-Bad files are listed with the reason and skipped.
+Bad files are listed with the reason and skipped. Exit code 1 when a file or folder named on the
+command line cannot be read (after the others are ingested).
 
 Options:
 ${CONFIG_HELP}
@@ -40,7 +41,7 @@ Example: news-digest ingest seeds/ ~/clippings/
           `(${stories} in all), ${batch.problems.length} skipped\n`,
       );
       for (const problem of batch.problems) out.write(`  skipped ${problem.source}: ${problem.reason}\n`);
-      return 0;
+      return namedSourceFailed(batch.problems) ? 1 : 0;
     } finally {
       await app.close();
     }

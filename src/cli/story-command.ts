@@ -1,8 +1,10 @@
 // `news-digest story <query>`: the story that best matches a few words, or a clear "no story matches".
 import { openApp } from '../app/open-app.ts';
-import { readSources, sourcesFromArgs } from '../app/read-sources.ts';
+import { namedSourceFailed, readSources, sourcesFromArgs } from '../app/read-sources.ts';
 import { findStories } from '../commands/find-story.ts';
+import { recentHeadlines } from '../commands/recent-headlines.ts';
 import { ARCHIVE_SEARCH_ARTICLES, searchArchive } from '../digest/archive-search.ts';
+import type { StoryMaterial } from '../digest/story-material.ts';
 import { buildDigestStory } from '../digest/build-digest.ts';
 import { choiceFlag, stringsFlag, type CliCommand } from './command.ts';
 import { renderForCli } from './render-format.ts';
@@ -18,7 +20,7 @@ Finds the story whose articles best match the query words and prints its headlin
 sources. Active stories come first; when none matches, the archive is searched: stories retired from
 the digests (no new article for retention.activeDays), among the ${ARCHIVE_SEARCH_ARTICLES.toLocaleString('en-US')} most recent stored
 articles. /story in chat does the same. Exit code 1 when no story matches (the most recent headlines
-are suggested instead).
+are suggested instead), or when a source named with --sources cannot be read.
 
 Options:
   -s, --sources PATH  search just these folders/files instead of the bot's store; repeatable
@@ -47,16 +49,17 @@ Example: news-digest story nato membership
         : findStories(query, await searchArchive(app.articles, query, { isActive: (id) => app.newsroom.material(id) !== undefined })).matches[0];
       if (archived !== undefined) context.io.stderr.write('From the archive: this story is no longer in the digests.\n');
       const best = found.matches[0] ?? archived;
+      const present = (material: StoryMaterial) => buildDigestStory(material, { summarizer: app.summarizer, budget: app.budget });
       if (best === undefined) {
-        const suggestions = found.recent.map((m) => `  - ${m.articles[0]?.article.title ?? m.story.id}`);
+        const suggestions = (await recentHeadlines(found.recent, present)).map((headline) => `  - ${headline}`);
         context.io.stdout.write(
           [`No story matches "${query}".`, ...(suggestions.length > 0 ? ['Recent stories:', ...suggestions] : [])].join('\n') + '\n',
         );
         return 1;
       }
-      const story = await buildDigestStory(best.material, { summarizer: app.summarizer, budget: app.budget });
+      const story = await present(best.material);
       context.io.stdout.write(renderForCli({ generatedAt: new Date().toISOString(), stories: [story] }, format, context.io));
-      return 0;
+      return given.length > 0 && namedSourceFailed(batch.problems) ? 1 : 0;
     } finally {
       await app.close();
     }

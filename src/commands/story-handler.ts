@@ -3,6 +3,7 @@
 import type { CommandReply, CommandRequest } from './types.ts';
 import type { CommandServices } from './services.ts';
 import { findStories } from './find-story.ts';
+import { recentHeadlines } from './recent-headlines.ts';
 
 export async function handleStory(request: CommandRequest, services: CommandServices): Promise<CommandReply> {
   const query = request.text.trim();
@@ -20,7 +21,7 @@ export async function handleStory(request: CommandRequest, services: CommandServ
         stories: [await services.present(archived.material)],
       };
     }
-    const items = found.recent.map((m) => m.articles[0]?.article.title ?? m.story.id);
+    const items = await recentHeadlines(found.recent, (material) => services.present(material));
     return {
       visibility: 'ephemeral',
       text: items.length > 0 ? `No story matches "${query}". Recent stories:` : `No story matches "${query}" yet.`,

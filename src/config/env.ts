@@ -15,6 +15,8 @@ export const envSchema = z.object({
   /** Address the health server binds to: 127.0.0.1 by default, 0.0.0.0 in a container. */
   HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(9090),
+  /** How much the running bot logs: debug adds stack traces and every repeated feed failure. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', { error: 'must be a bot token (xoxb-...)' }).optional(),
   SLACK_SIGNING_SECRET: optional,
   /** App-level token (xapp-...): when set, Slack runs in Socket Mode instead of HTTP mode. */

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { UserError } from '../domain/errors.ts';
 import { envSchema, type Env } from './env.ts';
 import { configSchema, type Config } from './schema.ts';
+import { keysAt } from './schema-keys.ts';
+import { didYouMean } from './suggest.ts';
 
 /** config/default.yaml inside the package, so the bin works from any directory. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,7 +53,7 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
   const file = requested === undefined ? DEFAULT_CONFIG_PATH : resolve(options.cwd, requested);
   const raw = parseYamlFile(file);
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues));
+  if (!result.success) throw new ConfigError(file, formatIssues(result.error.issues, (path) => keysAt(configSchema, path, raw)));
 
   const config: Config = env.STORE_URL === undefined ? result.data : { ...result.data, store: { url: env.STORE_URL } };
   // The packaged default config names paths relative to the package (seeds/); a user's own config file
@@ -74,16 +76,28 @@ function parseYamlFile(file: string): unknown {
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => `YAML ${e.code} at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
+      doc.errors.map((e) => {
+        const message = (e.message.split('\n')[0] ?? '').replace(/:\s*$/, '');
+        // Nearly always a value holding a colon (`url: memory:`, `title: a: b`); say the fix.
+        const hint = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? ' (put a value that holds a colon in quotes, e.g. url: "memory:")' : '';
+        return `YAML ${e.code} at line ${e.linePos?.[0]?.line ?? '?'}: ${message}${hint}`;
+      }),
     );
   }
   return doc.toJS();
 }
 
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
+/** One line per problem; an unknown key names the valid keys at its place and the closest of them. */
+function formatIssues(
+  issues: readonly z.core.$ZodIssue[],
+  validKeys: (path: readonly PropertyKey[]) => string[] = () => [],
+): string[] {
+  return issues.flatMap((issue) => {
     const path = issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.');
-    return `${path}: ${issue.message}`;
+    if (issue.code !== 'unrecognized_keys') return [`${path}: ${issue.message}`];
+    const valid = validKeys(issue.path);
+    const list = valid.length === 0 ? '' : `; valid keys here: ${valid.join(', ')}`;
+    return issue.keys.map((key) => `${path}: unknown key "${key}"${didYouMean(key, valid, '"')}${list}`);
   });
 }
 

@@ -1,9 +1,9 @@
 // Turn ranked stories into a Digest: summarize each, number its sources, attach [n] markers.
-import { basename } from 'node:path';
 import type { Digest, DigestStory } from '../domain/digest.ts';
 import type { Summarizer, SummaryBudget } from '../summarize/types.ts';
 import { onlyHere } from '../summarize/updates.ts';
 import { numberSources } from './number-sources.ts';
+import { outletIsFileName, withOutletLabel } from './outlet-label.ts';
 import { rankStories } from './rank-stories.ts';
 import { firstAndLast, type StoryMaterial } from './story-material.ts';
 
@@ -16,13 +16,28 @@ export interface BuildDigestOptions {
   /** At most this many stories, best first. */
   readonly size: number;
   readonly now: Date;
+  /** Told about each story left out for having no headline or no summary sentence (see isShowable). */
+  readonly onLeftOut?: (story: DigestStory) => void;
 }
 
 export async function buildDigest(stories: readonly StoryMaterial[], options: BuildDigestOptions): Promise<Digest> {
-  const chosen = rankStories(stories, options.now).slice(0, options.size);
   const out: DigestStory[] = [];
-  for (const material of chosen) out.push(await buildDigestStory(material, options));
+  for (const material of rankStories(stories, options.now)) {
+    if (out.length >= options.size) break;
+    const story = await buildDigestStory(material, options);
+    if (isShowable(story)) out.push(story);
+    else options.onLeftOut?.(story);
+  }
   return { generatedAt: options.now.toISOString(), stories: out };
+}
+
+/**
+ * A story is shown only with a headline and at least one summary sentence: a file holding "<p>hi</p>"
+ * gives neither, and an entry that is a number and a source list tells the reader nothing. It stays in
+ * the store and shows once an article with real text joins it.
+ */
+export function isShowable(story: DigestStory): boolean {
+  return story.headline.trim() !== '' && story.summary.some((sentence) => sentence.text.trim() !== '');
 }
 
 export async function buildDigestStory(
@@ -48,8 +63,7 @@ export async function buildDigestStory(
     const article = byId.get(entry.articleId);
     if (article === undefined) return [];
     // An outlet known only by its file name reads better as its source number: "Only [1] reports".
-    const unnamed = article.url === null && article.path !== null && basename(article.path).startsWith(article.source);
-    return [{ source: unnamed ? `[${numberOf.get(article.id) ?? '?'}]` : article.source, text: entry.sentence }];
+    return [{ source: outletIsFileName(article) ? `[${numberOf.get(article.id) ?? '?'}]` : article.source, text: entry.sentence }];
   });
   return {
     id: material.story.id,
@@ -60,7 +74,8 @@ export async function buildDigestStory(
         (a, b) => a - b,
       ),
     })),
-    sources,
+    // Named for readers only now: ranking and "Only X reports" above needed each file as its own outlet.
+    sources: sources.map((source) => ({ ...source, article: withOutletLabel(source.article), rewrites: source.rewrites.map(withOutletLabel) })),
     articleCount: material.articles.length,
     firstSeen: first,
     lastUpdated: last,

@@ -33,6 +33,8 @@ export const FILE_SOURCE_DEFAULTS = {
 export interface FileProblem {
   readonly path: string;
   readonly reason: string;
+  /** The path as given could not be read at all (missing, no permission), not one file inside a folder. */
+  readonly given?: true;
 }
 
 export interface FileSourceResult {
@@ -71,7 +73,7 @@ async function expand(given: string, cwd: string, problems: FileProblem[]): Prom
   try {
     info = await stat(resolve(cwd, given));
   } catch (error) {
-    problems.push({ path: given, reason: describeFsError(error) });
+    problems.push({ path: given, reason: describeFsError(error), given: true });
     return [];
   }
   if (!info.isDirectory()) return [given];
@@ -79,7 +81,7 @@ async function expand(given: string, cwd: string, problems: FileProblem[]): Prom
   try {
     names = await readdir(resolve(cwd, given));
   } catch (error) {
-    problems.push({ path: given, reason: describeFsError(error) });
+    problems.push({ path: given, reason: describeFsError(error), given: true });
     return [];
   }
   // Hidden files (editor swap files, .DS_Store) and other extensions (images, notes) are not articles.

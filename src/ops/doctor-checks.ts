@@ -1,12 +1,18 @@
 // The checks behind `news-digest doctor`. Each returns a plain-words verdict and never a secret:
 // token checks look at the shape of a value and report only set / missing / malformed.
 import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError, loadConfig, resolveConfigPath, type LoadedConfig } from '../config/load-config.ts';
 import { readArticleFiles } from '../ingest/file-source.ts';
+import { createAddressChecker, type AddressChecker } from '../ingest/fetch/address-policy.ts';
+import { blockedAddressError } from '../ingest/fetch/errors.ts';
+import type { AddressPolicy } from '../ingest/fetch/options.ts';
 import { createFeedRepository } from '../store/feed-repository.ts';
 import { UserError } from '../domain/errors.ts';
 import { openKeyv, type OpenedStore } from '../store/open-keyv.ts';
+import { networkErrorText, probeTcp } from './tcp-probe.ts';
 
 export interface CheckResult {
   readonly name: string;
@@ -22,6 +28,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export const DOCTOR_DEFAULTS = {
   /** A feed that does not answer a HEAD within this time is reported; the poller would stall on it too. */
   feedTimeoutMs: 5_000,
+  /** The TCP probe behind an unreachable Redis; a local or LAN Redis answers in milliseconds. */
+  storeConnectTimeoutMs: 3_000,
 } as const;
 
 /** The secrets are checked by checkTokens, by shape; keeping them out of the config load means a bad
@@ -58,6 +66,9 @@ export async function checkStore(loaded: LoadedConfig): Promise<StoreCheck> {
     // openKeyv's own errors already name the store in plain words (without credentials); anything
     // else (a driver error) gets the scheme so the reader knows which store failed.
     const scheme = loaded.config.store.url.split(':')[0] ?? 'the';
+    if (error instanceof UserError && error.code === 'STORE_UNREACHABLE' && /^rediss?:/.test(loaded.config.store.url)) {
+      return storeProblem(await redisProblem(loaded.config.store.url));
+    }
     return storeProblem(error instanceof UserError ? errorText(error) : `cannot open the ${scheme} store: ${errorText(error)}`);
   }
   try {
@@ -79,30 +90,69 @@ export async function checkStore(loaded: LoadedConfig): Promise<StoreCheck> {
   }
 }
 
+/**
+ * Redis that did not answer, in the doctor's words rather than the client library's: a TCP probe of the
+ * same host and port tells a stopped server from a wrong host; a port that answers points at the
+ * password, TLS or database number. The URL is shown without its password.
+ */
+async function redisProblem(url: string): Promise<string> {
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^\[|\]$/g, '') || 'localhost';
+  const port = Number(parsed.port || 6379);
+  const shown = `redis at ${host}:${port}`;
+  const tcp = await probeTcp(host, port, DOCTOR_DEFAULTS.storeConnectTimeoutMs);
+  if (!tcp.ok) return `cannot reach ${shown}: ${tcp.reason}; is Redis running there? (STORE_URL or store.url in the config)`;
+  return `${shown} accepts connections but the Redis client could not use it: check the password, the database number, and rediss: for TLS`;
+}
+
 function storeProblem(summary: string): StoreCheck {
   return { result: { name: 'store', ok: false, summary, details: [] }, storedFeeds: [] };
 }
 
 type TokenVerdict = 'set' | 'missing' | `malformed (${string})`;
 
+interface TokenRule {
+  readonly pattern: RegExp;
+  /** What a good value looks like, said when the value does not fit. */
+  readonly expected: string;
+  /** The fixed start of the value; a value with this start that still does not fit gets `tooShort`. */
+  readonly prefix?: string;
+  readonly tooShort?: string;
+}
+
 /** Reports the shape of a token, never its value or any part of it. */
-function tokenShape(value: string | undefined, rule: { pattern: RegExp; expected: string }): TokenVerdict {
+function tokenShape(value: string | undefined, rule: TokenRule): TokenVerdict {
   if (value === undefined || value === '') return 'missing';
   if (/^\s|\s$/.test(value)) return 'malformed (it starts or ends with a space or newline)';
   if (/^["']|["']$/.test(value)) return 'malformed (it is wrapped in quotes; remove them)';
   if (/^(Bot|Bearer)\s/i.test(value)) return 'malformed (remove the "Bot " or "Bearer " prefix)';
-  return rule.pattern.test(value) ? 'set' : `malformed (${rule.expected})`;
+  if (rule.pattern.test(value)) return 'set';
+  // "xoxb-bad" does start with "xoxb-": saying it must start so would send the reader the wrong way.
+  if (rule.prefix !== undefined && rule.tooShort !== undefined && value.startsWith(rule.prefix)) return `malformed (${rule.tooShort})`;
+  return `malformed (${rule.expected})`;
 }
 
+const CUT_SHORT = 'is cut short or holds characters a Slack token never has';
+
 export const TOKEN_RULES = {
-  SLACK_BOT_TOKEN: { pattern: /^xoxb-[A-Za-z0-9-]{10,}$/, expected: 'a Slack bot token starts with "xoxb-"' },
-  SLACK_APP_TOKEN: { pattern: /^xapp-[A-Za-z0-9-]{10,}$/, expected: 'a Slack app-level token starts with "xapp-"' },
+  SLACK_BOT_TOKEN: {
+    pattern: /^xoxb-[A-Za-z0-9-]{10,}$/,
+    expected: 'a Slack bot token starts with "xoxb-"',
+    prefix: 'xoxb-',
+    tooShort: `it starts with "xoxb-" but ${CUT_SHORT}: copy the whole Bot User OAuth Token (OAuth & Permissions) again`,
+  },
+  SLACK_APP_TOKEN: {
+    pattern: /^xapp-[A-Za-z0-9-]{10,}$/,
+    expected: 'a Slack app-level token starts with "xapp-"',
+    prefix: 'xapp-',
+    tooShort: `it starts with "xapp-" but ${CUT_SHORT}: copy the whole app-level token (Basic Information) again`,
+  },
   SLACK_SIGNING_SECRET: { pattern: /^[0-9a-f]{32}$/i, expected: 'a Slack signing secret is 32 hexadecimal characters' },
   DISCORD_TOKEN: {
     pattern: /^[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/,
     expected: 'a Discord bot token is three parts separated by dots',
   },
-} as const;
+} as const satisfies Record<string, TokenRule>;
 
 export function checkTokens(loaded: LoadedConfig, env: Readonly<Record<string, string | undefined>>): CheckResult {
   const platforms = new Set(loaded.config.channels.map((c) => c.platform));
@@ -143,17 +193,62 @@ export function checkTokens(loaded: LoadedConfig, env: Readonly<Record<string, s
   };
 }
 
-export async function checkFeeds(urls: readonly string[], fetcher: FetchLike, timeoutMs: number): Promise<CheckResult> {
+/** Resolves a host name to its addresses; injectable so a test can point a name at a private address. */
+export type HostResolver = (hostname: string) => Promise<readonly string[]>;
+
+const systemResolver: HostResolver = async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address);
+
+export interface FeedCheckOptions {
+  readonly fetch: FetchLike;
+  readonly timeoutMs: number;
+  /** The config's address policy: a feed the bot would refuse is a problem even when it answers. */
+  readonly policy: AddressPolicy;
+  readonly resolve?: HostResolver;
+}
+
+export async function checkFeeds(urls: readonly string[], options: FeedCheckOptions): Promise<CheckResult> {
   const unique = [...new Set(urls)];
   if (unique.length === 0) return { name: 'feeds', ok: true, summary: 'none configured', details: [] };
-  const verdicts = await Promise.all(unique.map((url) => probeFeed(url, fetcher, timeoutMs)));
+  const checker = createAddressChecker(options.policy);
+  const resolve = options.resolve ?? systemResolver;
+  const verdicts = await Promise.all(
+    unique.map(async (url) => (await refusedAddress(url, checker, resolve)) ?? probeFeed(url, options.fetch, options.timeoutMs)),
+  );
   const failing = verdicts.filter((v) => !v.ok).length;
   return {
     name: 'feeds',
     ok: failing === 0,
-    summary: failing === 0 ? `all ${plural(unique.length, 'feed')} answered` : `${failing} of ${plural(unique.length, 'feed')} unreachable:`,
+    // "with problems", not "unreachable": a refused feed may answer fine and still never be polled.
+    summary: failing === 0 ? `all ${plural(unique.length, 'feed')} answered` : `${failing} of ${plural(unique.length, 'feed')} with problems:`,
     details: verdicts.map((v) => `${v.ok ? 'ok' : 'problem'} ${v.url}: ${v.text}`),
   };
+}
+
+/**
+ * The bot's fetcher refuses private and loopback addresses unless the config allows them; the doctor's
+ * probe does not go through that fetcher, so it applies the same policy first and says how to allow one.
+ * A name that does not resolve is left to the probe, which reports it in its own words.
+ */
+async function refusedAddress(
+  url: string,
+  checker: AddressChecker,
+  resolve: HostResolver,
+): Promise<{ url: string; ok: false; text: string } | null> {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return { url, ok: false, text: 'not a valid URL' };
+  }
+  let addresses: readonly string[];
+  try {
+    addresses = isIP(hostname) === 0 ? await resolve(hostname) : [hostname];
+  } catch {
+    return null;
+  }
+  if (addresses.length === 0 || addresses.some((address) => checker.isAllowed(address))) return null;
+  const what = isIP(hostname) === 0 ? `${hostname} (${addresses.join(', ')})` : hostname;
+  return { url, ok: false, text: `the bot refuses this feed: ${blockedAddressError(what, url).message}` };
 }
 
 async function probeFeed(url: string, fetcher: FetchLike, timeoutMs: number): Promise<{ url: string; ok: boolean; text: string }> {
@@ -177,11 +272,7 @@ function fetchErrorText(error: unknown, timeoutMs: number): string {
   }
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (check the URL or DNS)';
-  if (code === 'ECONNREFUSED') return 'connection refused (nothing listens on that port)';
-  if (code === 'ECONNRESET') return 'the server closed the connection';
-  if (code !== undefined && /CERT|SSL|TLS/.test(code)) return `TLS certificate problem (${code})`;
-  return typeof cause?.message === 'string' ? cause.message : errorText(error);
+  return networkErrorText(code, typeof cause?.message === 'string' ? cause.message : errorText(error));
 }
 
 export async function checkFiles(loaded: LoadedConfig): Promise<CheckResult> {

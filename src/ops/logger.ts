@@ -4,11 +4,21 @@ export interface Logger {
   info(message: string): void;
   warn(message: string): void;
   error(message: string, error?: unknown): void;
+  /**
+   * Detail an operator needs only when digging (a stack trace, a repeated failure); shown when the log
+   * level is debug (LOG_LEVEL=debug). Optional: a logger without it drops these lines.
+   */
+  debug?(message: string, error?: unknown): void;
 }
 
 export function createStreamLogger(stream: NodeJS.WritableStream, debug = false): Logger {
   const line = (level: string, message: string) => stream.write(`${new Date().toISOString()} ${level} ${message}\n`);
   return {
+    debug(message, error) {
+      if (!debug) return;
+      line('debug', message);
+      if (error instanceof Error && error.stack !== undefined) stream.write(`${error.stack}\n`);
+    },
     info: (message) => line('info', message),
     warn: (message) => line('warn', message),
     error(message, error) {

@@ -20,7 +20,7 @@ export interface PinoLoggerOptions {
 
 /** The Logger port plus what the bot may want from pino itself. */
 export interface PinoLogger extends Logger {
-  debug(message: string): void;
+  debug(message: string, error?: unknown): void;
   /** A logger that adds fields to every line, e.g. { channel: 'news' } or { feed: url }. */
   child(bindings: Record<string, unknown>): PinoLogger;
   readonly pino: Pino;
@@ -77,7 +77,10 @@ export function createPinoLogger(options: PinoLoggerOptions): PinoLogger {
 function wrap(instance: Pino): PinoLogger {
   return {
     pino: instance,
-    debug: (message) => instance.debug(message),
+    debug(message, error) {
+      if (error instanceof Error) instance.debug({ err: error }, message);
+      else instance.debug(message);
+    },
     info: (message) => instance.info(message),
     warn: (message) => instance.warn(message),
     error(message, error) {

@@ -88,6 +88,17 @@ describe('delivery through the outbox', () => {
     expect(updates[0]?.update.newSources).toEqual([2]);
   });
 
+  it('posts no story without a headline or summary sentence, and posts it once it has them', async () => {
+    const keyv = new Keyv();
+    const { sink, posts } = fakeSink();
+    const blank: Article = { ...article('h', ''), title: '' };
+    expect(await deliverToChannel(channel, sink, [material('s9', [blank])], deps(keyv))).toMatchObject({ posted: 0, failed: 0 });
+    expect(posts).toHaveLength(0);
+    const grown = material('s9', [article('i', 'The harbour of the town reopened on Monday after two weeks of repairs.'), blank]);
+    expect(await deliverToChannel(channel, sink, [grown], deps(keyv))).toMatchObject({ posted: 1 });
+    expect(posts[0]?.story.headline).toBe('Title i');
+  });
+
   it('retries a 429 after Retry-After and a 503 with backoff, then posts exactly once', async () => {
     const keyv = new Keyv();
     const { sink, posts } = fakeSink([

@@ -31,10 +31,11 @@ function setup() {
       material('s1', 'NATO chief rules out Ukraine membership', 'Rutte spoke to Bloomberg about NATO and Ukraine.'),
       material('s2', 'Volcano erupts in Iceland', 'Lava flows reached the town of Grindavik.'),
     ],
+    // The summarizer's headline differs from the first article's title, as it often does for real.
     present: async (m) => ({
       id: m.story.id,
-      headline: m.articles[0]?.article.title ?? '',
-      summary: [],
+      headline: `Story: ${m.articles[0]?.article.title ?? ''}`,
+      summary: [{ text: m.articles[0]?.article.text ?? '', sources: [`a-${m.story.id}`], markers: [1] }],
       sources: [],
       articleCount: 1,
       firstSeen: null,
@@ -75,7 +76,7 @@ describe('command handlers', () => {
     const { handler, request } = setup();
     const reply = await handler.handle(request('story', 'nato membership'));
     expect(reply.visibility).toBe('channel');
-    expect(reply.stories?.[0]?.headline).toBe('NATO chief rules out Ukraine membership');
+    expect(reply.stories?.[0]?.headline).toBe('Story: NATO chief rules out Ukraine membership');
   });
 
   it('/story with no match suggests recent headlines, only to the caller', async () => {
@@ -83,7 +84,8 @@ describe('command handlers', () => {
     const reply = await handler.handle(request('story', 'football transfer'));
     expect(reply.visibility).toBe('ephemeral');
     expect(reply.text).toMatch(/No story matches "football transfer"/);
-    expect(reply.items).toHaveLength(2);
+    // The headlines the digest shows for those stories, not their first articles' titles.
+    expect(reply.items).toEqual(['Story: NATO chief rules out Ukraine membership', 'Story: Volcano erupts in Iceland']);
   });
 
   it('/story reaches an archived story when no active one matches, and says it is archived', async () => {
@@ -93,9 +95,9 @@ describe('command handlers', () => {
     const reply = await handler.handle(request('story', 'football transfer'));
     expect(reply.visibility).toBe('channel');
     expect(reply.text).toMatch(/archive/);
-    expect(reply.stories?.[0]?.headline).toBe('Football club sold in record transfer');
+    expect(reply.stories?.[0]?.headline).toBe('Story: Football club sold in record transfer');
     // An active match wins over the archive.
-    expect((await handler.handle(request('story', 'nato membership'))).stories?.[0]?.headline).toBe('NATO chief rules out Ukraine membership');
+    expect((await handler.handle(request('story', 'nato membership'))).stories?.[0]?.headline).toBe('Story: NATO chief rules out Ukraine membership');
   });
 
   it('/digest posts now; /digest preview does not', async () => {

@@ -56,6 +56,9 @@ async function doctor(config: string, env: Record<string, string>) {
   return { code, out: io.out(), err: io.err() };
 }
 
+/** The test feeds listen on 127.0.0.1, which the bot refuses unless the config allows it. */
+const ALLOW_LOOPBACK = 'feeds:\n  allowAddresses: ["127.0.0.1"]\n';
+
 const channel = (platform: string) => `
   - id: ${platform}-news
     platform: ${platform}
@@ -74,7 +77,7 @@ describe('news-digest doctor', () => {
   - type: feed
     url: ${base}/get-only.xml
 channels:${channel('console')}${channel('slack')}${channel('discord')}
-`,
+${ALLOW_LOOPBACK}`,
     );
     const result = await doctor(config, { SLACK_BOT_TOKEN: SLACK_BOT, SLACK_SIGNING_SECRET: SLACK_SECRET, DISCORD_TOKEN: DISCORD });
     expect(result.err).toBe('');
@@ -108,7 +111,7 @@ channels:${channel('console')}${channel('slack')}${channel('discord')}
   - type: feed
     url: ${base}/slow.xml
 channels:${channel('slack')}${channel('discord')}
-`,
+${ALLOW_LOOPBACK}`,
     );
     // The bot token has the wrong prefix (a user token), the Discord token has the "Bot " prefix pasted in.
     const userToken = 'xoxp-1111111111-2222222222-abcdefABCDEF';
@@ -120,7 +123,7 @@ channels:${channel('slack')}${channel('discord')}
     expect(result.out).toContain('SLACK_BOT_TOKEN malformed (a Slack bot token starts with "xoxb-")');
     expect(result.out).toContain('SLACK_SIGNING_SECRET missing (needed for HTTP mode; or set SLACK_APP_TOKEN for Socket Mode)');
     expect(result.out).toContain('DISCORD_TOKEN malformed (remove the "Bot " or "Bearer " prefix)');
-    expect(result.out).toMatch(/^problem {2}feeds: 3 of 3 feeds unreachable:$/m);
+    expect(result.out).toMatch(/^problem {2}feeds: 3 of 3 feeds with problems:$/m);
     expect(result.out).toContain(`problem ${base}/gone.xml: HTTP 404 Not Found`);
     expect(result.out).toContain(`problem http://127.0.0.1:${closedPort}/feed.xml: connection refused`);
     expect(result.out).toContain(`problem ${base}/slow.xml: no answer within 0.5 s`);
@@ -159,7 +162,7 @@ store: { url: "ftp://nowhere" }
     const store = await openKeyv(storeUrl, dir.path);
     await createFeedRepository(store.keyv).add(`${base}/added-in-chat.xml`, 'Chat feed', 'U1', '2025-03-01T00:00:00Z');
     await store.close();
-    const config = writeConfig('console.yaml', `channels:${channel('console')}\n`);
+    const config = writeConfig('console.yaml', `channels:${channel('console')}\n${ALLOW_LOOPBACK}`);
     const io = captureIo({ cwd: dir.path, env: { STORE_URL: storeUrl } });
     await dispatch(['doctor', '--config', config], [createDoctorCommand({ feedTimeoutMs: 500 })], io);
     expect(io.out()).toContain(`problem ${base}/added-in-chat.xml: HTTP 404`);
@@ -172,7 +175,44 @@ store: { url: "ftp://nowhere" }
 
     const down = await doctor(config, { STORE_URL: 'redis://:pw-hunter2@127.0.0.1:1/0' });
     expect(down.code).toBe(1);
-    expect(down.out).toMatch(/^problem {2}store: cannot reach redis redis:\/\/127\.0\.0\.1:1\/0: /m);
+    expect(down.out).toMatch(/^problem {2}store: cannot reach redis at 127\.0\.0\.1:1: connection refused \(nothing listens on that port\); is Redis running there\?/m);
+    expect(down.out).not.toMatch(/throwOnConnectError|Redis client/);
     expect(down.out).not.toContain('hunter2');
+  });
+
+  it('reports a feed the bot would refuse (loopback, not allowed) even though it answers, and says how to allow it', async () => {
+    const feeds = `sources:\n  - type: feed\n    url: ${base}/feed.xml\nchannels:${channel('console')}\n`;
+    const strict = await doctor(writeConfig('strict.yaml', feeds), {});
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/^problem {2}feeds: 1 of 1 feed with problems:$/m);
+    expect(strict.out).toContain(`problem ${base}/feed.xml: the bot refuses this feed: 127.0.0.1 is a private, loopback`);
+    expect(strict.out).toContain('feeds.allowAddresses');
+    const allowed = await doctor(writeConfig('allowed.yaml', `${feeds}${ALLOW_LOOPBACK}`), {});
+    expect(allowed.out).toContain(`ok ${base}/feed.xml: HTTP 200`);
+    const intranet = await doctor(writeConfig('intranet.yaml', `${feeds}feeds:\n  allowPrivateAddresses: true\n`), {});
+    expect(intranet.out).toContain(`ok ${base}/feed.xml: HTTP 200`);
+  });
+
+  it('says what is wrong with a Slack token that has the right prefix but not the rest', async () => {
+    const config = writeConfig('slack.yaml', `channels:${channel('slack')}\n`);
+    const result = await doctor(config, { SLACK_BOT_TOKEN: 'xoxb-bad', SLACK_SIGNING_SECRET: SLACK_SECRET });
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('SLACK_BOT_TOKEN malformed (it starts with "xoxb-" but is cut short or holds characters a Slack token never has: copy the whole Bot User OAuth Token (OAuth & Permissions) again)');
+    expect(result.out).not.toContain('a Slack bot token starts with "xoxb-"');
+    expect(result.out).not.toContain('xoxb-bad');
+  });
+
+  it('tells a Redis port that answers but is not usable from one that is closed', async () => {
+    const notRedis = await listenLocal((_request, response) => response.end());
+    try {
+      const result = await doctor(writeConfig('console2.yaml', `channels:${channel('console')}\n`), {
+        STORE_URL: `redis://:secret-pw@127.0.0.1:${notRedis.port}/0`,
+      });
+      expect(result.out).toMatch(new RegExp(`^problem {2}store: redis at 127\\.0\\.0\\.1:${notRedis.port} accepts connections but`, 'm'));
+      expect(result.out).toContain('check the password');
+      expect(result.out).not.toContain('secret-pw');
+    } finally {
+      await notRedis.close();
+    }
   });
 });

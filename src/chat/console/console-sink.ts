@@ -1,6 +1,7 @@
 // The console "chat platform": prints digests to a terminal, so the bot is useful with no tokens.
 import type { ChatSink, Delivery } from '../sink.ts';
 import { renderDigestText } from './render-text.ts';
+import { textWidth } from './text-width.ts';
 
 export interface ConsoleSinkOptions {
   readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -8,7 +9,7 @@ export interface ConsoleSinkOptions {
 }
 
 export function createConsoleSink(options: ConsoleSinkOptions): ChatSink {
-  const width = Math.min(options.out.columns ?? 100, 120);
+  const width = textWidth(options.out);
   const color = options.out.isTTY === true;
   return {
     platform: 'console',

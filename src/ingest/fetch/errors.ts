@@ -37,3 +37,16 @@ export class FetchError extends NewsDigestError {
 export function isFetchError(error: unknown): error is FetchError {
   return error instanceof FetchError;
 }
+
+/**
+ * The refusal of a reserved address, with how an operator allows it: a feed on an intranet or on this
+ * machine is a normal set-up, and the config keys that allow it are otherwise found only in the schema.
+ */
+export function blockedAddressError(what: string, url: string): FetchError {
+  return new FetchError(
+    'FETCH_BLOCKED_ADDRESS',
+    `${what} is a private, loopback or other reserved address, which feeds may not use unless allowed: ` +
+      'add it to feeds.allowAddresses in the config (an address or CIDR range), or set feeds.allowPrivateAddresses: true',
+    { url },
+  );
+}

@@ -12,7 +12,7 @@ import { Readable, pipeline } from 'node:stream';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import zlib from 'node:zlib';
 import { createAddressChecker } from './address-policy.ts';
-import { FetchError } from './errors.ts';
+import { blockedAddressError, FetchError } from './errors.ts';
 import type { AddressPolicy } from './options.ts';
 
 export interface FetchInit {
@@ -56,7 +56,7 @@ function makeLookup(url: string, resolve: Resolver, isAllowed: (a: string) => bo
         const first = allowed[0];
         if (first === undefined) {
           const addresses = candidates.map((a) => a.address).join(', ') || 'none';
-          const error = new FetchError('FETCH_BLOCKED_ADDRESS', `${hostname} resolves to a disallowed address (${addresses})`, { url });
+          const error = blockedAddressError(`${hostname} (${addresses})`, url);
           callback(error as NodeJS.ErrnoException, '', 0);
         } else if (options.all === true) {
           callback(null, allowed.map((a) => ({ address: a.address, family: a.family })));
@@ -106,7 +106,7 @@ export function createGuardedFetch(options: GuardedFetchOptions): FetchLike {
       // Node skips `lookup` for IP literals, so those are checked here.
       const literal = url.hostname.replace(/^\[|\]$/g, '');
       if (isIP(literal) !== 0 && !checker.isAllowed(literal)) {
-        reject(new FetchError('FETCH_BLOCKED_ADDRESS', `${literal} is a disallowed address`, { url: href }));
+        reject(blockedAddressError(literal, href));
         return;
       }
       const transport = url.protocol === 'https:' ? https : http;

@@ -2,7 +2,7 @@
 // redirects (each hop re-checked, at most N, loops detected), a total timeout, a body cap counted after
 // decompression, conditional GET, a per-host concurrency limit and typed errors the poller can act on.
 import { createAddressChecker } from './address-policy.ts';
-import { FetchError } from './errors.ts';
+import { blockedAddressError, FetchError } from './errors.ts';
 import type { FetchLike } from './guarded-fetch.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createHostLimiter } from './host-limiter.ts';
@@ -106,7 +106,7 @@ export function createFetcher(deps: FetcherDeps = {}): Fetcher {
     }
     const literal = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(literal) !== 0 && !checker.isAllowed(literal)) {
-      throw new FetchError('FETCH_BLOCKED_ADDRESS', `${literal} is a disallowed address`, { url: url.href });
+      throw blockedAddressError(literal, url.href);
     }
   };
 
