@@ -58,5 +58,8 @@ export const CONCEPT_MODEL = {
   capsShare: 0.056,
 } as const;
 
+/** A fitted concept model: the bias and one coefficient per feature (CONCEPT_MODEL is the shipped one). */
+export type ConceptModel = { readonly [K in keyof typeof CONCEPT_MODEL]: number };
+
 /** Feature names in the column order of `ConceptFeatures.features` (every CONCEPT_MODEL key but the bias). */
 export const CONCEPT_FEATURES = Object.keys(CONCEPT_MODEL).filter((k) => k !== 'bias') as readonly Exclude<keyof typeof CONCEPT_MODEL, 'bias'>[];

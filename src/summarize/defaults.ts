@@ -1,6 +1,7 @@
 // Every tunable of the extractive summarizer in one typed constant (ARCHITECTURE.md rule 8).
 // One configuration serves all data sets: these values were tuned on the AllSides and Multi-News
 // validation rows (bench/summarize.bench.ts) and checked on the seeds; none is per-data-set.
+import { CONCEPT_MODEL, type ConceptModel } from './concept-model.ts';
 import type { SummaryBudget } from './types.ts';
 
 export interface ExtractiveOptions {
@@ -74,6 +75,11 @@ export interface ExtractiveOptions {
   readonly minTrimmedWords: number;
   /** Only this many of a story's densest sentences (concept value per word) get trimmed variants. */
   readonly maxTrimmedSentences: number;
+  /**
+   * The logistic model that values word-pair concepts (concept-model.ts). An option so that the summarize
+   * bench can score each row with a model fitted on other rows only (k-fold by story).
+   */
+  readonly conceptModel: ConceptModel;
   /** Candidate pools up to this size are searched exactly; larger ones greedily. */
   readonly exactSearchLimit: number;
   /** What's-new: a sentence this close to anything posted or already known is not news. */
@@ -107,6 +113,7 @@ export const EXTRACTIVE_DEFAULTS = {
   minTrimmedWords: 10,
   maxTrimmedSentences: 40,
   exactSearchLimit: 12,
+  conceptModel: CONCEPT_MODEL,
   noveltySimilarity: 0.45,
   onlyHereLimit: 3,
   budget: { minSentences: 2, maxSentences: 4, maxWords: 120 },
