@@ -82,8 +82,6 @@ export interface ExtractiveOptions {
   readonly conceptModel: ConceptModel;
   /** Candidate pools up to this size are searched exactly; larger ones greedily. */
   readonly exactSearchLimit: number;
-  /** What's-new: a sentence this close to anything posted or already known is not news. */
-  readonly noveltySimilarity: number;
   /** Only-here: at most this many single-source sentences per story. */
   readonly onlyHereLimit: number;
   readonly budget: SummaryBudget;
@@ -114,7 +112,6 @@ export const EXTRACTIVE_DEFAULTS = {
   maxTrimmedSentences: 40,
   exactSearchLimit: 12,
   conceptModel: CONCEPT_MODEL,
-  noveltySimilarity: 0.45,
   onlyHereLimit: 3,
   budget: { minSentences: 2, maxSentences: 4, maxWords: 120 },
 } as const satisfies ExtractiveOptions;

@@ -41,11 +41,6 @@ export interface OnlyHere {
   readonly sentence: string;
 }
 
-// A declared rewrite (StoryInput.rewriteOf) rewords its original sentence by sentence, often past what word
-// overlap can see ("demanded a seat within NATO" / "sought NATO membership" scores 0.22 in the seeds). Within
-// a rewrite family, a sentence this close to a known one is treated as old news.
-const REWRITE_NOVELTY_SIMILARITY = 0.2;
-
 // An update is a short addendum, not a second summary.
 const UPDATE_BUDGET: SummaryBudget = { minSentences: 1, maxSentences: 2, maxWords: 70 };
 
@@ -66,13 +61,13 @@ export function whatsNew(
     ...story.articles.filter((a) => known.has(a.id)).map((a) => textVector(model, a.title)),
     ...model.candidates.filter((c) => !freshIndexes.has(c.articleIndex)).map((c) => c.vector),
   ];
-  const knownCandidates = model.candidates.filter((c) => !freshIndexes.has(c.articleIndex));
+  // A declared rewrite (StoryInput.rewriteOf, from the near-duplicate index) is the same report reworded, often
+  // past what word overlap can see ("demanded a seat within NATO" / "sought NATO membership"): once any article
+  // of its family was known, nothing in it is news. No similarity threshold decides this, so none was tuned.
+  const knownFamilies = new Set(story.articles.flatMap((a, i) => (known.has(a.id) ? [model.family[i]] : [])));
+  // Old news: a sentence that a known text would be cited for (the summary's own test of "says the same fact").
   const isKnown = (c: StoryModel['candidates'][number]): boolean =>
-    knownVectors.some((v) => cosine(c.vector, v) >= options.noveltySimilarity) ||
-    // A rewrite rewords its original sentence by sentence: a weaker match to its own original is still old news.
-    knownCandidates.some(
-      (k) => model.family[k.articleIndex] === model.family[c.articleIndex] && cosine(c.vector, k.vector) >= REWRITE_NOVELTY_SIMILARITY,
-    );
+    knownFamilies.has(model.family[c.articleIndex]) || knownVectors.some((v) => cosine(c.vector, v) >= options.citationSimilarity);
   const pool = model.candidates.filter((c) => freshIndexes.has(c.articleIndex) && !isKnown(c));
   if (pool.every((c) => c.refused)) return null;
   const concepts = buildConcepts(model.candidates, story.articles.length);

@@ -24,6 +24,20 @@ describe('whatsNew', () => {
     expect(update?.sentences.map((s) => s.text) ?? null).toBeNull();
   });
 
+  it('treats a declared rewrite as old news as a whole; the same text undeclared is judged sentence by sentence', () => {
+    const [a, b] = pick('000', '001');
+    const before = { sentences: summarizeStory({ articles: [a!] }, EXTRACTIVE_DEFAULTS.budget).sentences, articleIds: [a!.id] };
+    const added = 'Rutte also said NATO defence ministers will meet in Brussels next week to speed up air defence deliveries to Ukraine.';
+    const longer = { ...b!, text: `${b!.text}\n\n${added}` };
+    // Declared (the near-duplicate index said 001 rewrites 000): the report was known, whatever its wording.
+    expect(whatsNew(before, { articles: [a!, longer], rewriteOf: new Map([['001', '000']]) })).toBeNull();
+    // Not declared: each sentence is judged on its own, by word overlap, and a loose paraphrase of 000 ("sought
+    // NATO membership") passes for news: the declaration, not a threshold tuned under one pair, decides above.
+    const update = whatsNew(before, { articles: [a!, longer] });
+    expect(update).not.toBeNull();
+    expect(update!.sentences.every((s) => s.sources.includes('001'))).toBe(true);
+  });
+
   it('reports only new information from the added article, cited to it', () => {
     const update = whatsNew(posted, { articles: [...first, seeds.get('004')!] });
     expect(update).not.toBeNull();
