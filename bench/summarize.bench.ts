@@ -6,13 +6,14 @@
 //    margin over lead comes with a paired bootstrap 95% interval (bootstrap.ts).
 // 3. The time to summarize one story of 50 articles.
 // SUMMARIZE_BENCH_ROWS=N limits each set to its first N rows (quick runs while tuning).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTRACTIVE_DEFAULTS, type ExtractiveOptions } from '../src/summarize/defaults.ts';
 import { meanReport, rougeN, rougeTokens, type RougeReport } from '../src/summarize/eval/rouge.ts';
 import { summarizeStory } from '../src/summarize/extractive.ts';
 import { pairedBootstrap } from './bootstrap.ts';
-import { crossValidate, type RowResult } from './summarize-folds.ts';
+import { budgetFor, crossValidate, type RowResult } from './summarize-folds.ts';
 import { loadSummaryRows, rowArticles, SUMMARY_DATA, SUMMARY_SETS } from './summary-data.ts';
 
 const DATA = SUMMARY_DATA;
@@ -21,6 +22,8 @@ const ROW_LIMIT = Number(process.env.SUMMARIZE_BENCH_ROWS ?? '0');
 // Target from EVALUATION.md: R-2 F at least this many points above the lead baseline on each set.
 const R2_MARGIN_TARGET = 2;
 const TIMING_TARGET_MS = 50;
+// Rows per set on which the bench's summaries are checked against the real command's.
+const CLI_CHECK_ROWS = 200;
 
 // Folds of the cross-validation (SUMMARIZE_BENCH_FOLDS): 2 is "fit on one half, report the other", both ways.
 const FOLDS = Number(process.env.SUMMARIZE_BENCH_FOLDS ?? '2');
@@ -37,6 +40,7 @@ export default async function summarizeBench(): Promise<void> {
     return;
   }
   ducCheck();
+  cliAgreement();
   evaluate();
   timing();
   await Promise.resolve();
@@ -80,6 +84,28 @@ function officialAverages(): Map<string, [number, number]> {
     out.set(m[1]!, entry);
   }
   return out;
+}
+
+/**
+ * The bench summarizes through summarizeStory with budgetFor(N) so that each fold can bring its own concept
+ * model; the acceptance check runs the real command. With the shipped model the two must print the same
+ * sentences: checked here on the first rows of each set by running `news-digest summarize --json --words N`.
+ */
+function cliAgreement(): void {
+  const bin = join(import.meta.dirname, '..', 'bin', 'news-digest.js');
+  for (const set of SUMMARY_SETS) {
+    const rows = loadSummaryRows(set.file, CLI_CHECK_ROWS);
+    const input = rows.map((row) => JSON.stringify({ id: row.id, articles: row.articles })).join('\n');
+    const run = spawnSync(process.execPath, [bin, 'summarize', '--json', '--words', String(set.words)], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (run.status !== 0) throw new Error(`news-digest summarize failed (${run.status}): ${run.stderr}`);
+    const printed = run.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { summary: { text: string }[] }).summary.map((x) => x.text).join(' '));
+    const differ = rows.filter((row, i) => {
+      const ours = summarizeStory({ articles: rowArticles(row) }, budgetFor(set.words), EXTRACTIVE_DEFAULTS);
+      return ours.sentences.map((x) => x.text).join(' ') !== printed[i];
+    }).length;
+    console.log(`\n${set.name}: news-digest summarize --json --words ${set.words} and the bench's path agree on ${rows.length - differ} of ${rows.length} rows`);
+    if (differ > 0) throw new Error(`the bench no longer summarizes as news-digest summarize does (${differ} rows differ)`);
+  }
 }
 
 function evaluate(): void {
