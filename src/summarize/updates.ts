@@ -8,9 +8,9 @@
 //     nothing is new (no new article, or new articles that only repeat known facts).
 //
 //   onlyHere(story, options?, alreadySaid?) -> OnlyHere[]
-//     The story's most relevant sentences that a single article carries (a quote or a detail no other
+//     The story's most relevant sentences that a single outlet carries (a quote or a detail no other
 //     outlet has), at most `onlyHereLimit`, best first: for "Only <source> reports ...". Empty for a story
-//     with one article, where every sentence is trivially "only here". A sentence that one of `alreadySaid`
+//     with one outlet (articles' `source`), where every sentence is trivially "only here". A sentence that one of `alreadySaid`
 //     (the summary shown above it) would cite is left out: the reader has just read it.
 import type { SummarySentence } from '../domain/story.ts';
 import { citingArticles } from './citations.ts';
@@ -81,7 +81,8 @@ export function onlyHere(
   options: ExtractiveOptions = resolveOptions(),
   alreadySaid: readonly string[] = [],
 ): OnlyHere[] {
-  if (story.articles.length < 2) return [];
+  // "Only X reports" compares outlets: with one outlet (or one article) every sentence is trivially "only X".
+  if (new Set(story.articles.map(outletOf)).size < 2) return [];
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
   const said = alreadySaid.map((text) => textVector(model, text));
   return singleSource(model, options)
@@ -91,11 +92,18 @@ export function onlyHere(
     .map((c) => ({ articleId: model.articles[c.articleIndex]!.id, sentence: c.text }));
 }
 
+/** An article's outlet as written in its source; case and spacing do not make two outlets. */
+function outletOf(article: Pick<StoryInput['articles'][number], 'source'>): string {
+  return article.source.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 function singleSource(model: StoryModel, options: ExtractiveOptions): StoryModel['candidates'][number][] {
+  const outletOfId = new Map(model.articles.map((a) => [a.id, outletOf(a)]));
   const out = model.candidates
     .filter((c) => !c.refused && !c.dependent)
-    // Carried by no other article, at the loose citation threshold: not even a paraphrase elsewhere.
-    .filter((c) => citingArticles(model, c.vector, c.articleIndex, options).length === 1)
+    // Carried by no other outlet, at the loose citation threshold: not even a paraphrase elsewhere (another
+    // article of the same outlet may carry it: the outlet still is the only one reporting it).
+    .filter((c) => new Set(citingArticles(model, c.vector, c.articleIndex, options).map((id) => outletOfId.get(id))).size === 1)
     .sort((a, b) => b.score - a.score);
   // One entry per fact: within an article, drop a sentence that repeats a better one (a block printed twice).
   const kept: typeof out = [];

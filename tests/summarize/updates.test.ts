@@ -81,6 +81,21 @@ describe('onlyHere', () => {
     expect(onlyHere(story, undefined, ['Markets rose on Friday.'])).toEqual(found);
   });
 
+  it('is empty when every article comes from one outlet, and compares outlets, not articles', () => {
+    const as = (source: string, ...ids: string[]): Article[] => pick(...ids).map((a) => ({ ...a, source }));
+    expect(onlyHere({ articles: as('The Guardian', '000', '004') })).toEqual([]);
+    // Case and spacing do not make a second outlet.
+    expect(onlyHere({ articles: [...as('The Guardian', '000'), ...as(' the  guardian', '004')] })).toEqual([]);
+    const twoOutlets = onlyHere({ articles: [...as('The Guardian', '000'), ...as('Pravda.Ru', '004')] });
+    expect(twoOutlets.length).toBeGreaterThan(0);
+    // 000 and its rewrite 001 both say NATO membership is "off the table". From one outlet, that fact is
+    // still only that outlet's; from two outlets, it is not exclusive.
+    const sameOutlet = onlyHere({ articles: [...as('The Guardian', '000', '001'), ...as('Pravda.Ru', '004')] });
+    expect(sameOutlet.some((f) => /off the table/.test(f.sentence))).toBe(true);
+    const threeOutlets = onlyHere({ articles: [...as('The Guardian', '000'), ...as('TROIB', '001'), ...as('Pravda.Ru', '004')] });
+    expect(threeOutlets.some((f) => /off the table/.test(f.sentence))).toBe(false);
+  });
+
   it('is empty for a one-article story', () => {
     expect(onlyHere({ articles: pick('004') })).toEqual([]);
   });
