@@ -9,11 +9,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTRACTIVE_DEFAULTS, type ExtractiveOptions } from '../src/summarize/defaults.ts';
+import { EXTRACTIVE_DEFAULTS } from '../src/summarize/defaults.ts';
 import { meanReport, rougeN, rougeTokens, type RougeReport } from '../src/summarize/eval/rouge.ts';
 import { summarizeStory } from '../src/summarize/extractive.ts';
 import { pairedBootstrap } from './bootstrap.ts';
-import { budgetFor, crossValidate, type RowResult } from './summarize-folds.ts';
+import { budgetFor, crossValidate, WEIGHT_GRID, type RowResult } from './summarize-folds.ts';
 import { loadSummaryRows, rowArticles, SUMMARY_DATA, SUMMARY_SETS } from './summary-data.ts';
 
 const DATA = SUMMARY_DATA;
@@ -29,10 +29,6 @@ const CLI_CHECK_ROWS = 200;
 const FOLDS = Number(process.env.SUMMARIZE_BENCH_FOLDS ?? '2');
 // SUMMARIZE_BENCH_TUNE=0 keeps the weights at their defaults (a quicker run while trying an idea; not a verdict).
 const TUNE = process.env.SUMMARIZE_BENCH_TUNE !== '0';
-// The two weights that are chosen on data (defaults.ts): per fold, from this grid, on the training rows.
-const WEIGHT_GRID: readonly Partial<ExtractiveOptions>[] = [0.4, 0.5, 0.6].flatMap((referenceShare) =>
-  [0.05, 0.1, 0.2].map((wordConceptWeight) => ({ referenceShare, wordConceptWeight })),
-);
 
 export default async function summarizeBench(): Promise<void> {
   if (!existsSync(DATA)) {
@@ -151,6 +147,7 @@ function report(name: string, words: number, results: readonly RowResult[]): voi
   const sentences = results.reduce((n, r) => n + r.sentences, 0);
   const uncited = results.reduce((n, r) => n + r.uncited, 0);
   console.log(`  sentences without a citation: ${uncited} of ${sentences}`);
+  console.log(`  headlines that are boilerplate: ${results.filter((r) => r.boilerplateHeadline).length} of ${results.length}`);
   console.log('  (held-out test splits are not in ../shared/data; they are scored separately)');
 }
 
