@@ -109,8 +109,6 @@ export const BLOCK_RULES: readonly BlockRule[] = [
   // MENAFN-style disclaimers are hard-wrapped over several short lines that no line rule could recognize.
   { start: /^legal disclaimer\b.*$/i, until: 'blank', why: 'legal disclaimer, wrapped over several lines' },
   { start: /^disclaimer\s*:.*$/i, until: 'blank', why: 'disclaimer paragraph' },
-  // A bare "Details" heading introduces an encyclopedia extract about a tag, not the reported story.
-  { start: /^details:?$/i, until: 'paragraph', why: 'encyclopedia sidebar under a "Details" heading' },
   // A spelling-error form is the last thing on the page: its fields and buttons follow the label.
   { start: /^report (?:a )?spelling error\b.{0,40}$/i, until: 'end', why: 'spelling-error report form and fields' },
 ];

@@ -53,6 +53,11 @@ export function isCutOff(text: string): boolean {
   return !SENTENCE_END.test(text) || ELLIPSIS_END.test(text);
 }
 
+/** The text is a kind of site chrome (a share prompt, a credit, a disclaimer...), whatever its shape. */
+export function isBoilerplateText(text: string): boolean {
+  return BOILERPLATE_PATTERNS.some((pattern) => pattern.test(text));
+}
+
 /** Why a sentence must not appear in a summary, or null when it may. */
 export function boilerplateReason(
   sentence: string,
@@ -69,7 +74,7 @@ export function boilerplateReason(
   if (/^[([]/.test(text) && /[)\]][.!?]?$/.test(text)) return 'bracketed';
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length > 0 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters)) return 'shouting';
-  if (BOILERPLATE_PATTERNS.some((pattern) => pattern.test(text))) return 'pattern';
+  if (isBoilerplateText(text)) return 'pattern';
   if (!tokens.some(isVerbLike)) return 'no-verb';
   return null;
 }

@@ -8,7 +8,7 @@ import type { Candidate } from './candidates.ts';
 import type { Article } from '../domain/article.ts';
 import { isStopword, stem, words } from '../text/tokens.ts';
 import { articleCentrality } from './article-centrality.ts';
-import { CONCEPT_FEATURES, CONCEPT_MODEL } from './concept-model.ts';
+import { CONCEPT_FEATURES, CONCEPT_MODEL, type ConceptModel } from './concept-model.ts';
 
 
 // Words as written, to read capitals; the same shape of word as src/text/tokens.ts `words`.
@@ -75,22 +75,24 @@ interface PairStats {
 }
 
 /**
- * Concept values of a story: word pairs valued by CONCEPT_MODEL, and (with `wordWeight` > 0) content words
- * valued by `wordWeight` times the share of other articles using them (ConceptValues.wordsAt).
+ * Concept values of a story: word pairs valued by `model` (the shipped CONCEPT_MODEL unless a bench passes one
+ * fitted on other rows), and (with `wordWeight` > 0) content words valued by `wordWeight` times the share of
+ * other articles using them (ConceptValues.wordsAt).
  */
 export function buildConceptValues(
   candidates: readonly Candidate[],
   articles: readonly Article[],
   sentencesPerArticle: readonly number[],
   wordWeight = 0,
+  model: ConceptModel = CONCEPT_MODEL,
 ): ConceptValues {
   const f = conceptFeatures(candidates, articles, sentencesPerArticle);
   const { pairsAt, agreement, features, count } = f;
   const width = CONCEPT_FEATURES.length;
-  const weights = CONCEPT_FEATURES.map((name) => CONCEPT_MODEL[name]);
+  const weights = CONCEPT_FEATURES.map((name) => model[name]);
   const values = new Float64Array(count + (wordWeight > 0 ? f.stemShares.length : 0));
   for (let id = 0; id < count; id += 1) {
-    let z = CONCEPT_MODEL.bias;
+    let z = model.bias;
     for (let f = 0; f < width; f += 1) z += weights[f]! * features[id * width + f]!;
     values[id] = 1 / (1 + Math.exp(-z));
   }

@@ -23,7 +23,7 @@ export function summarizeStory(
   options: ExtractiveOptions = resolveOptions(),
 ): StorySummary {
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
-  const concepts = buildConceptValues(model.candidates, story.articles, model.byArticle.map((a) => a.length), options.wordConceptWeight);
+  const concepts = buildConceptValues(model.candidates, story.articles, model.byArticle.map((a) => a.length), options.wordConceptWeight, options.conceptModel);
   const pool = withTrimmedVariants(model, concepts, options);
   const indexOf = new Map(pool.candidates.map((c, i) => [c.key, i]));
   const chosen = selectByCoverage(pool.candidates, indexOf, pool.concepts, budget, options);

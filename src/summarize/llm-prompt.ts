@@ -2,10 +2,18 @@
 // model must cite) and the check of its answer (JSON shape, known ids, budget). Kept apart from the HTTP
 // code in llm.ts so both are testable without a server.
 import type { StorySummary, SummarySentence } from '../domain/story.ts';
+import { boilerplateReason, isBoilerplateText } from './boilerplate.ts';
 import { citingArticles } from './citations.ts';
 import type { ExtractiveOptions } from './defaults.ts';
-import type { ScoredCandidate, StoryModel } from './story-model.ts';
+import { textVector, type ScoredCandidate, type StoryModel } from './story-model.ts';
 import type { SummaryBudget } from './types.ts';
+import { cosine } from './vectors.ts';
+
+// What an answer's sentence may not be, even with valid ids: site chrome, a teaser, a bracketed note or
+// shouting. A short or verbless sentence is allowed (a model may write "Talks resume Monday.").
+const REFUSED_IN_ANSWERS = new Set(['pattern', 'teaser', 'bracketed', 'shouting']);
+
+type AnswerChecks = Pick<ExtractiveOptions, 'citationSimilarity' | 'rewriteCitationSimilarity' | 'minSentenceWords' | 'maxSentenceWords'>;
 
 export interface PromptSentence {
   /** "S1", "S2", ...: short ids are cheap in tokens and hard for a model to garble. */
@@ -84,15 +92,17 @@ export function parseAnswerJson(content: string): unknown {
 /**
  * Check a parsed answer and turn it into a summary. Refused: a missing or empty sentence list, a sentence
  * with no text or no ids, an id that was not in the prompt (the model cited something that does not exist),
- * a repeated sentence, or a summary over the budget's sentence or word count. Citations are the articles of
- * the cited sentences plus, as in the extractive summary, every article that carries one of them.
+ * a sentence its cited sentences do not support (invented, or citing the wrong sentence: checkSupport), a
+ * boilerplate sentence, a repeated sentence, or a summary over the budget's sentence or word count. A
+ * boilerplate headline is dropped (the extractive headline is used). Citations are the articles of the
+ * cited sentences plus, as in the extractive summary, every article that carries one of them.
  */
 export function validateAnswer(
   answer: unknown,
   sentences: readonly PromptSentence[],
   model: StoryModel,
   budget: SummaryBudget,
-  thresholds: Pick<ExtractiveOptions, 'citationSimilarity' | 'rewriteCitationSimilarity'>,
+  thresholds: AnswerChecks,
 ): { headline: string | null; sentences: SummarySentence[] } {
   if (typeof answer !== 'object' || answer === null) throw new InvalidAnswerError('the answer is not a JSON object');
   const { headline, sentences: raw } = answer as { headline?: unknown; sentences?: unknown };
@@ -114,14 +124,45 @@ export function validateAnswer(
       return candidate;
     });
     const clean = text.trim().replace(/\s+/g, ' ');
+    const reason = boilerplateReason(clean, thresholds);
+    if (reason !== null && REFUSED_IN_ANSWERS.has(reason)) throw new InvalidAnswerError(`sentence ${index + 1} is boilerplate (${reason})`);
+    checkSupport(clean, index, cited, sentences, model, thresholds.citationSimilarity);
     if (seen.has(clean.toLowerCase())) throw new InvalidAnswerError(`sentence ${index + 1} repeats an earlier one`);
     seen.add(clean.toLowerCase());
     words += wordCount(clean);
     out.push({ text: clean, sources: sourcesOf(model, cited, thresholds) });
   });
   if (words > budget.maxWords) throw new InvalidAnswerError(`${words} words, over the budget of ${budget.maxWords}`);
-  const title = typeof headline === 'string' && headline.trim() !== '' ? headline.trim().replace(/\s+/g, ' ') : null;
+  const title = typeof headline === 'string' && headline.trim() !== '' && !isBoilerplateText(headline) ? headline.trim().replace(/\s+/g, ' ') : null;
   return { headline: title, sentences: out };
+}
+
+/**
+ * A sentence must say what its cited sentences say: as close to them (cosine of stemmed content words, to the
+ * closest one or to all of them together for a sentence that fuses several) as the summary's own citation
+ * threshold, and with no number they do not hold (a changed count or date is the commonest invented detail).
+ * When another given sentence is that close instead, the citation is wrong; when none is, the sentence is
+ * invented.
+ */
+function checkSupport(
+  text: string,
+  index: number,
+  cited: readonly ScoredCandidate[],
+  sentences: readonly PromptSentence[],
+  model: StoryModel,
+  threshold: number,
+): void {
+  const vector = textVector(model, text);
+  const together = textVector(model, cited.map((c) => c.text).join(' '));
+  const support = Math.max(cosine(vector, together), ...cited.map((c) => cosine(vector, c.vector)));
+  if (support < threshold) {
+    const other = sentences.find((s) => !cited.includes(s.candidate) && cosine(vector, s.candidate.vector) >= threshold);
+    if (other !== undefined) throw new InvalidAnswerError(`sentence ${index + 1} cites sentences that do not say it (${other.id} does)`);
+    throw new InvalidAnswerError(`sentence ${index + 1} says what none of the given sentences says`);
+  }
+  const numbers = new Set(cited.flatMap((c) => c.text.match(/\d[\d.,]*\d|\d/g) ?? []));
+  const unknown = (text.match(/\d[\d.,]*\d|\d/g) ?? []).find((n) => !numbers.has(n));
+  if (unknown !== undefined) throw new InvalidAnswerError(`sentence ${index + 1} states ${unknown}, which its cited sentences do not`);
 }
 
 function sourcesOf(

@@ -8,9 +8,9 @@
 //     nothing is new (no new article, or new articles that only repeat known facts).
 //
 //   onlyHere(story, options?, alreadySaid?) -> OnlyHere[]
-//     The story's most relevant sentences that a single article carries (a quote or a detail no other
+//     The story's most relevant sentences that a single outlet carries (a quote or a detail no other
 //     outlet has), at most `onlyHereLimit`, best first: for "Only <source> reports ...". Empty for a story
-//     with one article, where every sentence is trivially "only here". A sentence that one of `alreadySaid`
+//     with one outlet (articles' `source`), where every sentence is trivially "only here". A sentence that one of `alreadySaid`
 //     (the summary shown above it) would cite is left out: the reader has just read it.
 import type { SummarySentence } from '../domain/story.ts';
 import { citingArticles } from './citations.ts';
@@ -41,11 +41,6 @@ export interface OnlyHere {
   readonly sentence: string;
 }
 
-// A declared rewrite (StoryInput.rewriteOf) rewords its original sentence by sentence, often past what word
-// overlap can see ("demanded a seat within NATO" / "sought NATO membership" scores 0.22 in the seeds). Within
-// a rewrite family, a sentence this close to a known one is treated as old news.
-const REWRITE_NOVELTY_SIMILARITY = 0.2;
-
 // An update is a short addendum, not a second summary.
 const UPDATE_BUDGET: SummaryBudget = { minSentences: 1, maxSentences: 2, maxWords: 70 };
 
@@ -66,13 +61,13 @@ export function whatsNew(
     ...story.articles.filter((a) => known.has(a.id)).map((a) => textVector(model, a.title)),
     ...model.candidates.filter((c) => !freshIndexes.has(c.articleIndex)).map((c) => c.vector),
   ];
-  const knownCandidates = model.candidates.filter((c) => !freshIndexes.has(c.articleIndex));
+  // A declared rewrite (StoryInput.rewriteOf, from the near-duplicate index) is the same report reworded, often
+  // past what word overlap can see ("demanded a seat within NATO" / "sought NATO membership"): once any article
+  // of its family was known, nothing in it is news. No similarity threshold decides this, so none was tuned.
+  const knownFamilies = new Set(story.articles.flatMap((a, i) => (known.has(a.id) ? [model.family[i]] : [])));
+  // Old news: a sentence that a known text would be cited for (the summary's own test of "says the same fact").
   const isKnown = (c: StoryModel['candidates'][number]): boolean =>
-    knownVectors.some((v) => cosine(c.vector, v) >= options.noveltySimilarity) ||
-    // A rewrite rewords its original sentence by sentence: a weaker match to its own original is still old news.
-    knownCandidates.some(
-      (k) => model.family[k.articleIndex] === model.family[c.articleIndex] && cosine(c.vector, k.vector) >= REWRITE_NOVELTY_SIMILARITY,
-    );
+    knownFamilies.has(model.family[c.articleIndex]) || knownVectors.some((v) => cosine(c.vector, v) >= options.citationSimilarity);
   const pool = model.candidates.filter((c) => freshIndexes.has(c.articleIndex) && !isKnown(c));
   if (pool.every((c) => c.refused)) return null;
   const concepts = buildConcepts(model.candidates, story.articles.length);
@@ -86,7 +81,8 @@ export function onlyHere(
   options: ExtractiveOptions = resolveOptions(),
   alreadySaid: readonly string[] = [],
 ): OnlyHere[] {
-  if (story.articles.length < 2) return [];
+  // "Only X reports" compares outlets: with one outlet (or one article) every sentence is trivially "only X".
+  if (new Set(story.articles.map(outletOf)).size < 2) return [];
   const model = buildStoryModel(story.articles, options, story.rewriteOf);
   const said = alreadySaid.map((text) => textVector(model, text));
   return singleSource(model, options)
@@ -96,11 +92,18 @@ export function onlyHere(
     .map((c) => ({ articleId: model.articles[c.articleIndex]!.id, sentence: c.text }));
 }
 
+/** An article's outlet as written in its source; case and spacing do not make two outlets. */
+function outletOf(article: Pick<StoryInput['articles'][number], 'source'>): string {
+  return article.source.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
 function singleSource(model: StoryModel, options: ExtractiveOptions): StoryModel['candidates'][number][] {
+  const outletOfId = new Map(model.articles.map((a) => [a.id, outletOf(a)]));
   const out = model.candidates
     .filter((c) => !c.refused && !c.dependent)
-    // Carried by no other article, at the loose citation threshold: not even a paraphrase elsewhere.
-    .filter((c) => citingArticles(model, c.vector, c.articleIndex, options).length === 1)
+    // Carried by no other outlet, at the loose citation threshold: not even a paraphrase elsewhere (another
+    // article of the same outlet may carry it: the outlet still is the only one reporting it).
+    .filter((c) => new Set(citingArticles(model, c.vector, c.articleIndex, options).map((id) => outletOfId.get(id))).size === 1)
     .sort((a, b) => b.score - a.score);
   // One entry per fact: within an article, drop a sentence that repeats a better one (a block printed twice).
   const kept: typeof out = [];

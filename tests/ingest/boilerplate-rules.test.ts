@@ -17,7 +17,7 @@ const BOILERPLATE = [
   'Alejandro Jose Martinez contributed to this article for TROIB News', 'Reuters contributed reporting.',
   'Report spelling error:', 'Error page url:', 'Text containing error:', '© 2025 Example Media',
   'Copyright 2024 The Associated Press. All rights reserved.', 'All rights reserved.', '*', '---', '12 | 345',
-  'Legal Disclaimer:', 'Disclaimer: the views are the author\'s own.', 'Details',
+  'Legal Disclaimer:', 'Disclaimer: the views are the author\'s own.',
   'Published 1 day ago', 'Updated at 1:23 p.m.', 'First Published: Tuesday, November 19, 2019 08:38 AM', 'Posted: |',
   'Nov. 20, 2019 5:52 AM EST', '18 NOV 2019', 'Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)', '5 min read',
   'Image 1 of 5', '1 of 6', '(Image: © NASA/ESA)', 'Image caption The singer on stage', 'Credit: EPA',
@@ -66,9 +66,10 @@ describe('boilerplate rules', () => {
     expect(cleanArticleText(text)).toBe('Real news sentence here.\n\nNext real paragraph.');
   });
 
-  it('a "paragraph" block drops a sidebar heading and the paragraph under it, nothing more', () => {
+  it('a heading line and the paragraph under it are kept: no rule guesses that a heading starts a sidebar', () => {
+    // The "Details" sidebar rule fired on one seed and on none of ~9,000 dev texts, and could delete real text.
     const text = 'Lead paragraph.\n\nDetails\n\nThe alliance is an intergovernmental military alliance.\n\nClosing paragraph.';
-    expect(cleanArticleText(text)).toBe('Lead paragraph.\n\nClosing paragraph.');
+    expect(cleanArticleText(text)).toBe(text);
   });
 
   it('an "end" block drops the report form and all its fields', () => {

@@ -1,6 +1,6 @@
 // The LLM summarizer against a stand-in OpenAI-compatible server on 127.0.0.1: a good answer is used with
-// its ids mapped to article citations; every bad case (unknown id, over budget, HTTP 500, too slow, not JSON)
-// yields exactly the extractive summary and a logged reason that never contains the API key.
+// its ids mapped to article citations; every bad case (unknown id, invented sentence or number, wrong
+// citation, boilerplate line, over budget, HTTP 500, too slow, not JSON) yields exactly the extractive summary and a logged reason that never contains the API key.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/ops/logger.ts';
@@ -56,16 +56,20 @@ function promptLines(req: Received): Map<string, { article: number; text: string
   return out;
 }
 
-/** A valid answer: one sentence from each article, cited by their prompt ids. */
-function goodAnswer(req: Received): { headline: string; sentences: { text: string; ids: string[] }[] } {
+/** The first prompt sentence of article 1 and of article 2, as [id, line]. */
+function firstOfEach(req: Received): [[string, { article: number; text: string }], [string, { article: number; text: string }]] {
   const lines = [...promptLines(req)];
-  const first = lines.find(([, l]) => l.article === 1)!;
-  const second = lines.find(([, l]) => l.article === 2)!;
+  return [lines.find(([, l]) => l.article === 1)!, lines.find(([, l]) => l.article === 2)!];
+}
+
+/** A valid answer: a sentence of article 1, and one of article 2 told together with it, cited by their ids. */
+function goodAnswer(req: Received): { headline: string; sentences: { text: string; ids: string[] }[] } {
+  const [first, second] = firstOfEach(req);
   return {
     headline: 'NATO chief speaks on Ukraine',
     sentences: [
-      { text: `Summary of ${first[0]}.`, ids: [first[0]] },
-      { text: `Summary of ${second[0]} and ${first[0]}.`, ids: [second[0], first[0]] },
+      { text: first[1].text, ids: [first[0]] },
+      { text: second[1].text, ids: [second[0], first[0]] },
     ],
   };
 }
@@ -137,7 +141,7 @@ describe('LLM summarizer', () => {
     const titled = { ...story, articles: story.articles.map((a, i) => ({ ...a, title: `NATO will not join ceasefire talks, Rutte says (${i})` })) };
     const summary = await llm().summarize(titled, budget);
     const extractive = await createExtractiveSummarizer().summarize(titled, budget);
-    expect(summary.sentences[0]!.text).toMatch(/^Summary of S\d+\.$/);
+    expect(summary.sentences[0]!.text).toBe(goodAnswer(received[0]!).sentences[0]!.text);
     expect(summary.headline).toMatch(/^NATO will not join ceasefire talks/);
     expect(summary.headline).toBe(extractive.headline);
   });
@@ -156,7 +160,8 @@ describe('LLM summarizer', () => {
       'an over-budget answer',
       (req, res) => {
         const answer = goodAnswer(req);
-        answer.sentences[0]!.text = `${'word '.repeat(budget.maxWords)}end.`;
+        // The cited sentence told eight times: supported, but far over the word budget.
+        answer.sentences[0]!.text = Array.from({ length: 8 }, () => answer.sentences[0]!.text).join(' ');
         reply(res, JSON.stringify(answer));
       },
       /llm-invalid-answer: \d+ words, over the budget of 120/,
@@ -170,6 +175,44 @@ describe('LLM summarizer', () => {
         reply(res, JSON.stringify(answer));
       },
       /over the budget of 4/,
+    ],
+    [
+      'an invented sentence (valid ids, but no given sentence says it)',
+      (req, res) => {
+        const answer = goodAnswer(req);
+        answer.sentences[1]!.text = 'The alliance will station 40,000 troops in the Arctic by next spring, officials said.';
+        reply(res, JSON.stringify(answer));
+      },
+      /llm-invalid-answer: sentence 2 says what none of the given sentences says/,
+    ],
+    [
+      'an invented detail (a number the cited sentence does not hold)',
+      (req, res) => {
+        const answer = goodAnswer(req);
+        answer.sentences[0]!.text = `${answer.sentences[0]!.text.replace(/[.!?"]+$/, '')} on 14 March.`;
+        reply(res, JSON.stringify(answer));
+      },
+      /llm-invalid-answer: sentence 1 states 14, which its cited sentences do not/,
+    ],
+    [
+      'a wrong citation (a real sentence credited to another one)',
+      (req, res) => {
+        const answer = goodAnswer(req);
+        const [first, second] = firstOfEach(req);
+        answer.sentences[1] = { text: second[1].text, ids: [first[0]] };
+        reply(res, JSON.stringify(answer));
+      },
+      /llm-invalid-answer: sentence 2 cites sentences that do not say it \(S\d+ does\)/,
+    ],
+    [
+      'a boilerplate line',
+      (req, res) => {
+        const answer = goodAnswer(req);
+        const [first] = firstOfEach(req);
+        answer.sentences.push({ text: 'Subscribe to our Telegram channel for the latest news on NATO and Ukraine.', ids: [first[0]] });
+        reply(res, JSON.stringify(answer));
+      },
+      /llm-invalid-answer: sentence 3 is boilerplate \(pattern\)/,
     ],
     ['an empty sentence list', (_req, res) => reply(res, JSON.stringify({ headline: 'x', sentences: [] })), /has no sentences/],
     ['an answer that is not JSON', (_req, res) => reply(res, 'I cannot summarize this.'), /holds no JSON object/],
@@ -205,6 +248,35 @@ describe('LLM summarizer', () => {
       if (timeoutMs !== undefined) expect(elapsed).toBeLessThan(1400);
     });
   }
+
+  it('catches an invented sentence, a wrong citation and a boilerplate line in one answer, and uses the extractive summary', async () => {
+    behaviour = (req, res) => {
+      const [first, second] = firstOfEach(req);
+      reply(res, JSON.stringify({
+        headline: 'NATO chief speaks on Ukraine',
+        sentences: [
+          { text: 'The alliance will station 40,000 troops in the Arctic by next spring, officials said.', ids: [first[0]] },
+          { text: second[1].text, ids: [first[0]] },
+          { text: 'Subscribe to our Telegram channel for the latest news on NATO and Ukraine.', ids: [second[0]] },
+        ],
+      }));
+    };
+    const summary = await llm().summarize(story, budget);
+    expect(summary).toEqual(await createExtractiveSummarizer().summarize(story, budget));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/llm-invalid-answer: sentence 1 says what none of the given sentences says/);
+  });
+
+  it('drops a boilerplate headline for the extractive choice and keeps the checked sentences', async () => {
+    behaviour = (req, res) => reply(res, JSON.stringify({ ...goodAnswer(req), headline: 'Share this article on Facebook' }));
+    const summary = await llm().summarize(story, budget);
+    // The same answer with no headline at all gets the headline the extractive side chooses for it.
+    behaviour = (req, res) => reply(res, JSON.stringify({ sentences: goodAnswer(req).sentences }));
+    const untitled = await llm().summarize(story, budget);
+    expect(summary.headline).not.toMatch(/share/i);
+    expect(summary.headline).toBe(untitled.headline);
+    expect(summary.sentences.map((s) => s.text)).toEqual(goodAnswer(received[0]!).sentences.map((s) => s.text));
+  });
 
   it('falls back when the server cannot be reached, without logging the key', async () => {
     const summarizer = createLlmSummarizer({

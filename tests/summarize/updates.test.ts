@@ -24,6 +24,20 @@ describe('whatsNew', () => {
     expect(update?.sentences.map((s) => s.text) ?? null).toBeNull();
   });
 
+  it('treats a declared rewrite as old news as a whole; the same text undeclared is judged sentence by sentence', () => {
+    const [a, b] = pick('000', '001');
+    const before = { sentences: summarizeStory({ articles: [a!] }, EXTRACTIVE_DEFAULTS.budget).sentences, articleIds: [a!.id] };
+    const added = 'Rutte also said NATO defence ministers will meet in Brussels next week to speed up air defence deliveries to Ukraine.';
+    const longer = { ...b!, text: `${b!.text}\n\n${added}` };
+    // Declared (the near-duplicate index said 001 rewrites 000): the report was known, whatever its wording.
+    expect(whatsNew(before, { articles: [a!, longer], rewriteOf: new Map([['001', '000']]) })).toBeNull();
+    // Not declared: each sentence is judged on its own, by word overlap, and a loose paraphrase of 000 ("sought
+    // NATO membership") passes for news: the declaration, not a threshold tuned under one pair, decides above.
+    const update = whatsNew(before, { articles: [a!, longer] });
+    expect(update).not.toBeNull();
+    expect(update!.sentences.every((s) => s.sources.includes('001'))).toBe(true);
+  });
+
   it('reports only new information from the added article, cited to it', () => {
     const update = whatsNew(posted, { articles: [...first, seeds.get('004')!] });
     expect(update).not.toBeNull();
@@ -65,6 +79,21 @@ describe('onlyHere', () => {
     expect(without.length).toBeGreaterThan(0);
     // Unrelated summary text takes nothing away.
     expect(onlyHere(story, undefined, ['Markets rose on Friday.'])).toEqual(found);
+  });
+
+  it('is empty when every article comes from one outlet, and compares outlets, not articles', () => {
+    const as = (source: string, ...ids: string[]): Article[] => pick(...ids).map((a) => ({ ...a, source }));
+    expect(onlyHere({ articles: as('The Guardian', '000', '004') })).toEqual([]);
+    // Case and spacing do not make a second outlet.
+    expect(onlyHere({ articles: [...as('The Guardian', '000'), ...as(' the  guardian', '004')] })).toEqual([]);
+    const twoOutlets = onlyHere({ articles: [...as('The Guardian', '000'), ...as('Pravda.Ru', '004')] });
+    expect(twoOutlets.length).toBeGreaterThan(0);
+    // 000 and its rewrite 001 both say NATO membership is "off the table". From one outlet, that fact is
+    // still only that outlet's; from two outlets, it is not exclusive.
+    const sameOutlet = onlyHere({ articles: [...as('The Guardian', '000', '001'), ...as('Pravda.Ru', '004')] });
+    expect(sameOutlet.some((f) => /off the table/.test(f.sentence))).toBe(true);
+    const threeOutlets = onlyHere({ articles: [...as('The Guardian', '000'), ...as('TROIB', '001'), ...as('Pravda.Ru', '004')] });
+    expect(threeOutlets.some((f) => /off the table/.test(f.sentence))).toBe(false);
   });
 
   it('is empty for a one-article story', () => {
