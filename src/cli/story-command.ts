@@ -17,7 +17,8 @@ export const storyCommand: CliCommand = {
   help: `Usage: news-digest story <query...> [--sources PATH ...] [--format text|markdown|json]
 
 Finds the story whose articles best match the query words and prints its headline, summary and
-sources. Active stories come first; when none matches, the archive is searched: stories retired from
+sources. It searches the bot's store (an empty store takes in the configured sources first; add
+files with 'news-digest ingest'). Active stories come first; when none matches, the archive is searched: stories retired from
 the digests (no new article for retention.activeDays), among the ${ARCHIVE_SEARCH_ARTICLES.toLocaleString('en-US')} most recent stored
 articles. /story in chat does the same. Exit code 1 when no story matches (the most recent headlines
 are suggested instead), or when a source named with --sources cannot be read.
@@ -38,9 +39,14 @@ Example: news-digest story nato membership
     const loaded = loadFromContext(context);
     const app = await openApp(loaded, given.length > 0 ? { storeUrl: 'memory:' } : {});
     try {
+      // The bot's store is what /story searches. Only an empty one (before the bot first ran) takes in the
+      // configured sources first, so a new user can try it on seeds/; otherwise reading them could mean
+      // restoring the story engine to place a new file, seconds for a question that needs none of it.
       const batch = given.length > 0
         ? await readSources(sourcesFromArgs(given), loaded, context.io.cwd)
-        : await readSources(loaded.config.sources, loaded);
+        : (await app.articles.lastSeq()) === 0
+          ? await readSources(loaded.config.sources, loaded)
+          : { articles: [], problems: [] };
       reportProblems(batch.problems, context.io);
       await app.newsroom.intake(batch.articles);
       const found = findStories(query, app.newsroom.materials());

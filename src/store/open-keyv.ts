@@ -58,18 +58,40 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
     keyv.serialize = KEYV_JSON.serialize;
     keyv.deserialize = KEYV_JSON.deserialize;
     const describe = `redis ${withoutCredentials(url)}`;
+    // The client's error events say what went wrong (refused, wrong password); the error the first read
+    // throws only says that it never connected.
+    let firstError: unknown;
+    const noteError = (error: unknown) => {
+      firstError ??= error;
+    };
+    keyv.on('error', noteError);
     try {
       await keyv.get('meta:ping');
     } catch (error) {
       // The connect error below is the one worth reporting; a second one from closing the dead client is not.
       await keyv.disconnect().catch(() => undefined);
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UserError('STORE_UNREACHABLE', `cannot reach ${describe}: ${reason}`, {}, { cause: error });
+      const code = /^(WRONGPASS|NOAUTH|ERR AUTH)/.test(messageOf(firstError)) ? 'STORE_AUTH_FAILED' : 'STORE_UNREACHABLE';
+      const what = code === 'STORE_AUTH_FAILED' ? 'cannot log in to' : 'cannot reach';
+      throw new UserError(code, `${what} ${describe}: ${plainRedisReason(firstError ?? error)}`, {}, { cause: error });
+    } finally {
+      keyv.off('error', noteError);
     }
     const client = (keyv.store as KeyvRedis<unknown>).client as unknown as RedisLike;
     return { keyv, locks: createRedisLocks(client), describe, close: () => keyv.disconnect() };
   }
   throw new UserError('STORE_UNSUPPORTED', `store URL scheme not supported yet: ${url.split(':')[0]}: (use sqlite:, redis: or memory:)`);
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error ?? ''));
+
+/** The Redis client's reason in a user's words: what failed, and what to check. */
+function plainRedisReason(error: unknown): string {
+  const message = messageOf(error);
+  if (/ECONNREFUSED/.test(message)) return 'connection refused (is Redis running on that host and port?)';
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) return 'host name not found';
+  if (/timed out/i.test(message)) return 'no answer in time (host down or a firewall in the way?)';
+  if (/^(WRONGPASS|NOAUTH|ERR AUTH)/.test(message)) return 'the password (or user) in the URL is wrong or not set on the server';
+  return message;
 }
 
 /** sqlite://data/x.sqlite is relative to baseDir; sqlite:///abs/x.sqlite is absolute. */
