@@ -38,6 +38,7 @@ import {
   EMPTY_VECTOR,
   type SparseVector,
 } from './sparse.ts';
+import { emptyStoryVectors, retiredArticle } from './retired.ts';
 import { createStoryIndex } from './story-index.ts';
 import type { Explanation, StoryEngine } from './types.ts';
 import { createVocabulary, type Background, type IdfWeights } from './vocabulary.ts';
@@ -405,6 +406,9 @@ export function createStoryEngine(overrides: Partial<StoryEngineOptions> = {}, h
         story.retired = true;
         byStoryId.delete(id);
         for (const articleId of story.articleIds) byArticleId.delete(articleId);
+        // Give back the bulk of their memory now (retired.ts); the rest goes with the next rebuild.
+        emptyStoryVectors(story);
+        for (const doc of story.members) articles[doc] = retiredArticle(articles[doc]!);
         articlesRetired += story.articleIds.length;
       }
       retiredArticles += articlesRetired;

@@ -53,14 +53,22 @@ export interface NewsroomOptions {
   readonly now: () => Date;
   /** Stories whose newest article is older than this (ms) are retired; 0 keeps every story active. */
   readonly activeMs: number;
+  /** Retired articles before a rebuild may run (default MIN_RETIRED_FOR_REBUILD; tests set it low). */
+  readonly minRetiredForRebuild?: number;
 }
 
 /** Articles written per store batch during an intake (one statement or transaction each). */
 const FLUSH_EVERY = 500;
 /** Articles restored between yields to the event loop, so a rebuild never holds up posting for long. */
 const YIELD_EVERY = 200;
-/** A rebuild gives memory back once retired articles outnumber active ones and at least this many. */
-const MIN_RETIRED_FOR_REBUILD = 2_000;
+/**
+ * Retiring gives back most of an article's memory at once (engine.retire); a rebuild, which analyses the
+ * live articles again, gives back the small rest. It runs once retired articles reach this many times
+ * the live ones, and at least MIN_RETIRED_FOR_REBUILD: each article is analysed again about
+ * 1 / REBUILD_RATIO times on average, and what retired articles keep stays a small multiple of the window.
+ */
+const REBUILD_RATIO = 4;
+const MIN_RETIRED_FOR_REBUILD = 20_000;
 
 /**
  * When an article happened, for the active window and the archive: its publication time, but never later
@@ -153,9 +161,8 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
     if (engine === null) return;
     engine.retire(retiring);
     const { articles, retiredArticles } = engine.memory();
-    // Rebuild without the retired articles once they outnumber the live ones: each article is analysed
-    // again a bounded number of times, and memory stays within twice the active window.
-    if (retiredArticles >= Math.max(MIN_RETIRED_FOR_REBUILD, articles)) engine = await engineOf(records.values());
+    const minimum = options.minRetiredForRebuild ?? MIN_RETIRED_FOR_REBUILD;
+    if (retiredArticles >= Math.max(minimum, REBUILD_RATIO * articles)) engine = await engineOf(records.values());
   }
 
   /** Where the next replay starts reading: the oldest article in play (or past the last one). */
