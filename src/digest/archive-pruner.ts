@@ -45,6 +45,13 @@ export async function pruneArchive(deps: ArchivePrunerDeps, batch = PRUNE_BATCH)
   const cutoff = clock - deps.keepMs;
   const from = await deps.articles.archiveFrom();
   const records = await deps.articles.range(from, batch);
+  if (records.length === 0) {
+    // A window of sequence numbers already deleted (a kill between deleting and saving the position):
+    // step over it rather than stop there for good.
+    const more = from + batch <= (await deps.articles.lastSeq());
+    if (more) await deps.articles.setArchiveFrom(from + batch);
+    return { articles: 0, stories: 0, done: !more };
+  }
   const expired = [];
   // Passed over for good: articles of a story still active after the whole keep period (a story running
   // for months). Deleting them would delete its post record and re-post it as new; they stay instead.
