@@ -8,7 +8,10 @@ import { recentHeadlines } from './recent-headlines.ts';
 export async function handleStory(request: CommandRequest, services: CommandServices): Promise<CommandReply> {
   const query = request.text.trim();
   if (query === '') {
-    return { visibility: 'ephemeral', text: 'Tell me what to look for, e.g. `/story nato summit`.' };
+    return {
+      visibility: 'ephemeral',
+      text: 'Tell me what to look for, e.g. `/story nato summit`. Stories in the digests come first; older ones are looked up in the archive.',
+    };
   }
   const found = findStories(query, services.stories());
   const best = found.matches[0];

@@ -1,9 +1,9 @@
-// Articles and where the story engine put them, in arrival order. On start the engine is restored from
-// these records (the active window of them, with their stored assignments). Other instances sharing the
-// store catch up with since(): `article-at:<seq>` indexes records by sequence number, so catching up
-// reads only what is new. A batch of records, their index entries and the counter are written with one
-// setMany: one statement on SQLite (sqlite-batch.ts), one MULTI transaction on Redis, so a crash leaves
-// either all of a chunk or none of it.
+// Articles and where the story engine put them, in arrival order. On start the newsroom reads the active
+// window of these records (from activeFrom on) and takes its stories from their stored assignments; the
+// archive pruner deletes the oldest (archiveFrom). Other instances sharing the store catch up with
+// scan(): `article-at:<seq>` indexes records by sequence number, so catching up reads only what is new.
+// A batch of records, their index entries and the counter are written with one setMany: one statement
+// on SQLite (sqlite-batch.ts), one MULTI transaction on Redis, so a crash leaves all of a chunk or none.
 import type Keyv from 'keyv';
 import type { Article } from '../domain/article.ts';
 import type { Assignment } from '../domain/story.ts';

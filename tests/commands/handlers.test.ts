@@ -96,6 +96,8 @@ describe('command handlers', () => {
     expect(reply.visibility).toBe('channel');
     expect(reply.text).toMatch(/archive/);
     expect(reply.stories?.[0]?.headline).toBe('Story: Football club sold in record transfer');
+    // /story alone says how the archive is reached.
+    expect((await handler.handle(request('story', ''))).text).toMatch(/archive/);
     // An active match wins over the archive.
     expect((await handler.handle(request('story', 'nato membership'))).stories?.[0]?.headline).toBe('Story: NATO chief rules out Ukraine membership');
   });

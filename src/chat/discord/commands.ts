@@ -46,7 +46,7 @@ export const DISCORD_COMMANDS: readonly CommandJson[] = [
   {
     ...base(),
     name: 'story',
-    description: 'Show the story that best matches a few words',
+    description: 'Show the story that best matches a few words (older ones from the archive)',
     options: [string('query', 'Words from the story, e.g. "nato membership"', { max_length: 200 })],
   },
   {
