@@ -56,6 +56,8 @@ export interface OpenAppOptions {
   /** Overrides the configured store, e.g. 'memory:' for a one-shot digest of given sources. */
   readonly storeUrl?: string;
   readonly now?: () => Date;
+  /** The running bot: one per SQLite store (a second is refused); CLI commands beside it are not. */
+  readonly exclusive?: boolean;
   /** Restoring the active window on open: a store written by an older version is read whole, once. */
   readonly onReplayProgress?: (done: number, total: number) => void;
 }
@@ -63,7 +65,7 @@ export interface OpenAppOptions {
 const DAY_MS = 86_400_000;
 
 export async function openApp(loaded: LoadedConfig, options: OpenAppOptions = {}): Promise<App> {
-  const store = await openKeyv(options.storeUrl ?? loaded.config.store.url, loaded.baseDir);
+  const store = await openKeyv(options.storeUrl ?? loaded.config.store.url, loaded.baseDir, { exclusive: options.exclusive === true });
   try {
     const articles = createArticleRepository(store.keyv);
     const newsroom = createNewsroom(articles, {

@@ -61,6 +61,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const app = await openApp(loaded, {
     now,
     logger,
+    exclusive: true,
     // Only a store written by an older version takes long to open (it is read whole, once): say how far.
     onReplayProgress: (done, total) => {
       const tenth = Math.floor((done / total) * 10);

@@ -7,6 +7,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { UserError } from '../domain/errors.ts';
 import { KEYV_JSON } from './keyv-json.ts';
+import { lockInstance } from './instance-lock.ts';
 import { installSqliteBatch } from './sqlite-batch.ts';
 import { createMemoryLocks, createRedisLocks, type Locks, type RedisLike } from './locks.ts';
 
@@ -26,7 +27,12 @@ export interface OpenedStore {
   close(): Promise<void>;
 }
 
-export async function openKeyv(url: string, baseDir: string): Promise<OpenedStore> {
+export interface OpenKeyvOptions {
+  /** The running bot: take the store for this process alone (SQLite; see instance-lock.ts). */
+  readonly exclusive?: boolean;
+}
+
+export async function openKeyv(url: string, baseDir: string, options: OpenKeyvOptions = {}): Promise<OpenedStore> {
   if (url === 'memory:' || url.startsWith('memory:')) {
     const keyv = new Keyv({ namespace: NAMESPACE, ...KEYV_JSON });
     return { keyv, locks: createMemoryLocks(), describe: 'memory', close: async () => {} };
@@ -34,6 +40,7 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
   if (url.startsWith('sqlite:')) {
     const file = sqliteFile(url, baseDir);
     mkdirSync(dirname(file), { recursive: true });
+    const lock = options.exclusive === true ? lockInstance(file) : undefined;
     const store = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS });
     installSqliteBatch(store);
     const keyv = new Keyv({ store, namespace: NAMESPACE, ...KEYV_JSON });
@@ -41,9 +48,18 @@ export async function openKeyv(url: string, baseDir: string): Promise<OpenedStor
     // "missing" on read unless told to throw: work would be reported done that was never stored.
     keyv.throwOnErrors = true;
     // Surface connection problems (unwritable folder, corrupt file) now, not on the first write.
-    await keyv.get('meta:ping');
+    try {
+      await keyv.get('meta:ping');
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
     // One bot per SQLite file: the file is local to one host, so in-process leases are enough.
-    return { keyv, locks: createMemoryLocks(), describe: `sqlite ${file}`, close: () => keyv.disconnect() };
+    const close = async () => {
+      await keyv.disconnect();
+      lock?.release();
+    };
+    return { keyv, locks: createMemoryLocks(), describe: `sqlite ${file}`, close };
   }
   if (url.startsWith('redis:') || url.startsWith('rediss:')) {
     // throwOnErrors: by default @keyv/redis turns a failed command into `undefined`, which would make a
