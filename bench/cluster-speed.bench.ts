@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/domain/article.ts';
 import { createStoryEngine } from '../src/cluster/engine.ts';
 import { terms } from '../src/text/tokens.ts';
+import { mulberry32 } from './bootstrap.ts';
 
 // CLUSTER_SPEED_SIZES=2000,5000 for a quick look; the targets are stated for the default sizes.
 const SIZES = (process.env['CLUSTER_SPEED_SIZES'] ?? '10000,50000,100000').split(',').map(Number);
@@ -20,17 +21,6 @@ const TARGET_RSS_MB = 1024;
 const TARGET_FLOOR_RATIO = 4;
 
 // ---- synthetic stream ----------------------------------------------------------------------------------
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'ba be bi bo bu da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi'.split(' ');
 
@@ -52,7 +42,7 @@ interface Generator {
 
 /** Zipf-distributed vocabulary, stories with their own terms and names, 20% rewrites, 20% noise. */
 export function syntheticStream(seed = 42): Generator {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const vocabulary = makeWords(30_000, random);
   const names = makeWords(6_000, random).map((w) => w[0]!.toUpperCase() + w.slice(1));
   const cumulative = new Float64Array(vocabulary.length);

@@ -120,7 +120,7 @@ async function soak(dir: string): Promise<void> {
         channelIds,
         keepMs: loaded.config.retention.keepDays * DAY_MS,
         clock: () => target.newsroom.clock(),
-        isActive: (id) => target.newsroom.material(id) !== undefined,
+        isActive: (id) => target.newsroom.isActive(id),
       });
       deleted += result.articles;
       if (result.done) return deleted;

@@ -31,7 +31,7 @@ export function createCommandServices(deps: CommandServiceDeps): CommandServices
   };
   return {
     stories: () => app.newsroom.materials(),
-    archivedStories: (query) => searchArchive(app.articles, query, { isActive: (id) => app.newsroom.material(id) !== undefined }),
+    archivedStories: (query) => searchArchive(app.articles, query, { isActive: (id) => app.newsroom.isActive(id) }),
     present,
     async resolveChannel(platform, target) {
       const id = channelIdFor(config, platform, target);

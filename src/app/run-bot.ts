@@ -225,7 +225,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     channelIds: async () => (await resolveChannels(loaded.config, app.channels)).map((c) => c.id),
     keepMs: loaded.config.retention.keepDays * DAY_MS,
     clock: () => app.newsroom.clock(),
-    isActive: (storyId) => app.newsroom.material(storyId) !== undefined,
+    isActive: (storyId) => app.newsroom.isActive(storyId),
     lease,
     logger,
   });

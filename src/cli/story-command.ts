@@ -52,7 +52,7 @@ Example: news-digest story nato membership
       const found = findStories(query, app.newsroom.materials());
       const archived = found.matches[0] !== undefined || given.length > 0
         ? undefined
-        : findStories(query, await searchArchive(app.articles, query, { isActive: (id) => app.newsroom.material(id) !== undefined })).matches[0];
+        : findStories(query, await searchArchive(app.articles, query, { isActive: (id) => app.newsroom.isActive(id) })).matches[0];
       if (archived !== undefined) context.io.stderr.write('From the archive: this story is no longer in the digests.\n');
       const best = found.matches[0] ?? archived;
       const present = (material: StoryMaterial) => buildDigestStory(material, { summarizer: app.summarizer, budget: app.budget });

@@ -59,7 +59,7 @@ interface StoryState {
   retired: boolean;
 }
 
-interface ArticleState {
+export interface ArticleState {
   readonly id: string;
   readonly story: number;
   readonly vector: SparseVector;

@@ -2,22 +2,14 @@
 // arrays and indexes, not their vectors, fingerprints or explanations (never read again: candidate and
 // rewrite lookups skip retired stories).
 import type { Fingerprint } from '../dedupe/fingerprint.ts';
+import type { ArticleState } from './engine.ts';
 import type { Placement } from './explain.ts';
 import { EMPTY_VECTOR, type SparseVector } from './sparse.ts';
 
 const RETIRED_FINGERPRINT: Fingerprint = { exact: '', signature: new Uint32Array(0), phrases: new Uint32Array(0) };
 const RETIRED_PLACEMENT: Placement = { decision: 'new-story', score: 0, threshold: 0, rewriteOf: null };
 
-interface ArticleLike {
-  readonly id: string;
-  readonly story: number;
-  readonly vector: SparseVector;
-  readonly fingerprint: Fingerprint;
-  readonly placement: Placement;
-  readonly features: readonly number[] | undefined;
-}
-
-export function retiredArticle(state: ArticleLike): ArticleLike {
+export function retiredArticle(state: ArticleState): ArticleState {
   return { id: state.id, story: state.story, vector: EMPTY_VECTOR, fingerprint: RETIRED_FINGERPRINT, placement: RETIRED_PLACEMENT, features: undefined };
 }
 

@@ -33,6 +33,8 @@ export interface Newsroom {
   /** Every active story with its articles, oldest story first. */
   materials(): StoryMaterial[];
   material(storyId: string): StoryMaterial | undefined;
+  /** Whether a story is active (in memory, a digest candidate), not retired or unknown. */
+  isActive(storyId: string): boolean;
   /** Where an active article was placed. */
   assignment(articleId: string): Assignment | undefined;
   /** Active stories. */
@@ -266,6 +268,7 @@ export function createNewsroom(repository: ArticleRepository, options: NewsroomO
       }),
     materials: () => [...storyArticles.keys()].flatMap((id) => toMaterial(id) ?? []),
     material: toMaterial,
+    isActive: (storyId) => storyArticles.has(storyId),
     assignment: (articleId) => records.get(articleId)?.assignment,
     storyCount: () => storyArticles.size,
     explain: (articleId, otherArticleId) =>

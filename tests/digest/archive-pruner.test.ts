@@ -50,7 +50,7 @@ describe('archive pruner', () => {
         channelIds: async () => ['news', 'slack-C9'],
         keepMs: 30 * DAY,
         clock: () => newsroom.clock(),
-        isActive: (storyId: string) => newsroom.material(storyId) !== undefined,
+        isActive: (storyId: string) => newsroom.isActive(storyId),
       };
       // The clock is day 39 12:02; articles before day 9 12:02 are due: days 0-8, and day 9's reports of
       // 12:00 and 12:01 (two events, two outlets each).

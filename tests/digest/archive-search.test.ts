@@ -25,7 +25,7 @@ describe('archive search', () => {
       });
       const stream = dailyEvents(12);
       await newsroom.intake(stream);
-      const isActive = (id: string) => newsroom.material(id) !== undefined;
+      const isActive = (id: string) => newsroom.isActive(id);
       const retired = stream.find((a) => a.id === 'd1-e1-o0')!;
       const storyId = (await articles.get(retired.id))!.assignment.storyId;
       expect(isActive(storyId)).toBe(false);
